@@ -1,0 +1,113 @@
+package dev.vellum.app;
+
+import dev.vellum.auth.TokenService;
+import dev.vellum.changes.ChangeLog;
+import dev.vellum.config.VellumConfig;
+import dev.vellum.content.EntryService;
+import dev.vellum.http.HttpServer;
+import dev.vellum.http.Services;
+import dev.vellum.projects.ProjectService;
+import dev.vellum.schema.CollectionService;
+import dev.vellum.schema.SchemaRegistry;
+import dev.vellum.storage.Database;
+import dev.vellum.storage.Migrations;
+import java.io.PrintStream;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wiring: configuration → database → facades → adapters; and the background chores. */
+public final class Vellum implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Vellum.class);
+
+    private final Services services;
+    private HttpServer http;
+    private ScheduledExecutorService chores;
+
+    private Vellum(Services services) {
+        this.services = services;
+    }
+
+    /** Opens the database and builds the facades, without serving HTTP (the CLI's local mode). */
+    public static Vellum open(VellumConfig config) {
+        Database db = Database.open(config);
+        try {
+            Migrations.run(db);
+            ChangeLog changes = new ChangeLog(db);
+            SchemaRegistry registry = new SchemaRegistry(db);
+            return new Vellum(new Services(config, db, new ProjectService(db), new TokenService(db),
+                    new CollectionService(db, changes, registry), new EntryService(db, changes, registry), changes));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Opens everything and serves HTTP; prints a generated instance admin token once, on first start. */
+    public static Vellum serve(VellumConfig config, PrintStream out) {
+        long started = System.nanoTime();
+        Vellum v = open(config);
+        try {
+            v.services.tokens().bootstrap(config.bootstrapToken()).ifPresent(secret -> printAdminToken(out, secret));
+            v.http = new HttpServer(v.services).start();
+            v.chores = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "vellum-chores");
+                t.setDaemon(true);
+                return t;
+            });
+            v.chores.scheduleWithFixedDelay(v::flushTokenUse, 2, 2, TimeUnit.SECONDS);
+            v.chores.scheduleWithFixedDelay(v::expireIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
+            log.info("vellum ready on port {} ({}) in {} ms", v.http.port(), config.usesPostgres() ? "postgresql" : "sqlite " + config.dataDir(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return v;
+        } catch (RuntimeException e) {
+            v.close();
+            throw e;
+        }
+    }
+
+    private static void printAdminToken(PrintStream out, String secret) {
+        out.println();
+        out.println("  Instance admin token (shown once; store it now):");
+        out.println();
+        out.println("    " + secret);
+        out.println();
+        out.println("  Set VELLUM_BOOTSTRAP_TOKEN to choose your own instead.");
+        out.println();
+        out.flush();
+    }
+
+    private void flushTokenUse() {
+        try {
+            services.tokens().flushLastUsed();
+        } catch (RuntimeException e) {
+            log.warn("could not record token use: {}", e.getMessage());
+        }
+    }
+
+    private void expireIdempotencyKeys() {
+        try {
+            services.entries().expireIdempotencyKeys();
+        } catch (RuntimeException e) {
+            log.warn("could not expire idempotency keys: {}", e.getMessage());
+        }
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        if (http != null) http.close();
+        if (chores != null) chores.shutdownNow();
+        flushTokenUse();
+        services.database().close();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.vellum.config;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Resolved configuration. Precedence: explicit overrides (CLI flags) over environment over defaults. */
+public record VellumConfig(
+        int port,
+        String host,
+        Path dataDir,
+        Optional<String> databaseUrl,
+        int databasePoolSize,
+        Optional<String> bootstrapToken,
+        int rateLimitPerMinute,
+        List<String> outboundAllowlist,
+        long maxBodyBytes,
+        int statementTimeoutMs,
+        String logFormat) {
+
+    public static VellumConfig fromEnvironment() {
+        return resolve(System.getenv(), Map.of());
+    }
+
+    /** @param overrides values keyed by environment variable name (from CLI flags or tests). */
+    public static VellumConfig resolve(Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>();
+        for (Setting s : Settings.ALL) {
+            String v = overrides.getOrDefault(s.env(), env.get(s.env()));
+            values.put(s.env(), v == null ? s.defaultValue() : v.trim());
+        }
+        return new VellumConfig(
+                integer(values, Settings.PORT),
+                values.get(Settings.HOST.env()),
+                Path.of(values.get(Settings.DATA_DIR.env())),
+                optional(values.get(Settings.DATABASE_URL.env())),
+                integer(values, Settings.DATABASE_POOL_SIZE),
+                optional(values.get(Settings.BOOTSTRAP_TOKEN.env())),
+                integer(values, Settings.RATE_LIMIT_PER_MINUTE),
+                list(values.get(Settings.OUTBOUND_ALLOWLIST.env())),
+                Long.parseLong(values.get(Settings.MAX_BODY_BYTES.env())),
+                integer(values, Settings.STATEMENT_TIMEOUT_MS),
+                values.get(Settings.LOG_FORMAT.env()));
+    }
+
+    public boolean usesPostgres() {
+        return databaseUrl.isPresent();
+    }
+
+    private static int integer(Map<String, String> values, Setting s) {
+        String v = values.get(s.env());
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(s.env() + " must be an integer, got '" + v + "'");
+        }
+    }
+
+    private static Optional<String> optional(String v) {
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
+    }
+
+    private static List<String> list(String v) {
+        if (v == null || v.isBlank()) return List.of();
+        return java.util.Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.vellum.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.richtext.Document;
+import dev.vellum.richtext.RichText;
+import dev.vellum.richtext.RichTextException;
+import dev.vellum.schema.ArrayType;
+import dev.vellum.schema.CollectionSchema;
+import dev.vellum.schema.Field;
+import dev.vellum.schema.RichTextType;
+
+/** The JSON form of an entry, as the API returns it. */
+public final class EntryJson {
+    private EntryJson() {}
+
+    public static ObjectNode render(Entry e, CollectionSchema c, RichTextFormat format) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("id", e.id());
+        out.put("slug", e.slug());
+        out.put("draft", e.draft());
+        out.put("version", e.version());
+        out.put("created_at", e.createdAt());
+        out.put("updated_at", e.updatedAt());
+        if (e.publishAt() != null) out.put("publish_at", e.publishAt());
+        ObjectNode fields = out.putObject("fields");
+        for (Field f : c.fields()) {
+            JsonNode v = e.fields().get(f.id());
+            if (v == null) continue; // not projected
+            fields.set(f.id(), format == RichTextFormat.JSON || v.isNull() ? v : convert(f, v, format));
+        }
+        return out;
+    }
+
+    private static JsonNode convert(Field f, JsonNode v, RichTextFormat format) {
+        if (f.type() instanceof RichTextType) return richText(v, format);
+        if (f.type() instanceof ArrayType a && a.of() instanceof RichTextType) {
+            var arr = JsonNodeFactory.instance.arrayNode();
+            v.forEach(item -> arr.add(richText(item, format)));
+            return arr;
+        }
+        return v;
+    }
+
+    private static JsonNode richText(JsonNode stored, RichTextFormat format) {
+        try {
+            Document doc = RichText.fromJson(stored);
+            return switch (format) {
+                case HTML -> JsonNodeFactory.instance.objectNode().put("html", RichText.toHtml(doc));
+                case MARKDOWN -> JsonNodeFactory.instance.objectNode().put("markdown", RichText.toMarkdown(doc));
+                case JSON -> stored;
+            };
+        } catch (RichTextException ex) {
+            return stored; // stored documents are valid; keep the JSON rather than fail a read
+        }
+    }
+}

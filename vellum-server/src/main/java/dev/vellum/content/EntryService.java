@@ -1,0 +1,196 @@
+package dev.vellum.content;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.changes.Change;
+import dev.vellum.changes.ChangeKind;
+import dev.vellum.changes.ChangeLog;
+import dev.vellum.error.FieldError;
+import dev.vellum.error.VellumException;
+import dev.vellum.ids.Ulid;
+import dev.vellum.query.ListParams;
+import dev.vellum.query.ListQuery;
+import dev.vellum.query.ListQueryParser;
+import dev.vellum.query.Page;
+import dev.vellum.schema.CollectionSchema;
+import dev.vellum.schema.SchemaRegistry;
+import dev.vellum.storage.Database;
+import dev.vellum.storage.EntryListing;
+import dev.vellum.storage.EntryRepository;
+import dev.vellum.storage.IdempotencyRepository;
+import dev.vellum.time.Timestamps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Entries: create, read, change, delete, batch, list. Every write runs in one transaction with its
+ * change-log record; values are validated per field with all errors reported at once.
+ */
+public final class EntryService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+    private final ChangeLog changes;
+    private final SchemaRegistry registry;
+    private final EntryWriter writer;
+    private final EntryRepository entries = new EntryRepository();
+    private final EntryListing listing = new EntryListing();
+    private final IdempotencyRepository idempotency = new IdempotencyRepository();
+
+    /** A rendered entry and its version (for the ETag). */
+    public record Rendered(ObjectNode body, String id, long version) {}
+
+    /** The result of a create: status and body, replayed when an Idempotency-Key was seen before. */
+    public record Created(int status, ObjectNode body, String id, long version, boolean replayed) {}
+
+    /** An Idempotency-Key with the hash of the request it came with. */
+    public record IdempotencyKey(String key, String requestHash) {}
+
+    public EntryService(Database db, ChangeLog changes, SchemaRegistry registry) {
+        this.db = db;
+        this.changes = changes;
+        this.registry = registry;
+        this.writer = new EntryWriter(registry, entries);
+    }
+
+    public Created create(String projectId, String collectionId, JsonNode body, String tokenId, IdempotencyKey key,
+                          RichTextFormat format) {
+        List<FieldError> errors = new ArrayList<>();
+        EntryInput input = EntryInput.parse(body, "", errors);
+        if (input.id() != null) errors.add(new FieldError("id", "read_only", "ids are assigned by the server"));
+        throwIfInvalid(errors);
+        return changes.write(projectId, (tx, log) -> {
+            CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
+            if (key != null) {
+                Optional<IdempotencyRepository.Stored> seen = idempotency.find(tx, projectId, tokenId, key.key());
+                if (seen.isPresent()) return replay(seen.get(), key);
+            }
+            Entry e = writer.create(tx, projectId, c, input, "");
+            log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId));
+            ObjectNode rendered = EntryJson.render(e, c, format);
+            if (key != null) {
+                idempotency.insert(tx, projectId, tokenId, key.key(),
+                        new IdempotencyRepository.Stored(key.requestHash(), 201, rendered.toString()), Timestamps.now());
+            }
+            return new Created(201, rendered, e.id(), e.version(), false);
+        });
+    }
+
+    public Rendered get(String projectId, String collectionId, String id, boolean seesDrafts, RichTextFormat format) {
+        CollectionSchema c = registry.get(projectId, collectionId);
+        Entry e = db.read(tx -> entries.find(tx, c, id)).filter(x -> seesDrafts || !x.draft()).orElseThrow(() -> notFound(id));
+        return new Rendered(EntryJson.render(e, c, format), e.id(), e.version());
+    }
+
+    public Rendered update(String projectId, String collectionId, String id, JsonNode body, Long expectedVersion,
+                           String tokenId, RichTextFormat format) {
+        List<FieldError> errors = new ArrayList<>();
+        EntryInput input = EntryInput.parse(body, "", errors);
+        if (input.id() != null && !input.id().equals(id)) errors.add(new FieldError("id", "read_only", "an entry's id cannot change"));
+        throwIfInvalid(errors);
+        return changes.write(projectId, (tx, log) -> {
+            CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
+            Entry current = entries.find(tx, c, id).orElseThrow(() -> notFound(id));
+            if (expectedVersion != null && expectedVersion != current.version()) throw stale(current.version());
+            Entry next = writer.update(tx, projectId, c, current, input, "");
+            if (next != current) log.record(change(ChangeKind.ENTRY_UPDATED, c, next, tokenId));
+            return new Rendered(EntryJson.render(next, c, format), next.id(), next.version());
+        });
+    }
+
+    public void delete(String projectId, String collectionId, String id, Long expectedVersion, String tokenId) {
+        changes.write(projectId, (tx, log) -> {
+            CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
+            Entry current = entries.find(tx, c, id).orElseThrow(() -> notFound(id));
+            if (expectedVersion != null && expectedVersion != current.version()) throw stale(current.version());
+            entries.delete(tx, c, id);
+            ObjectNode data = JSON.createObjectNode().put("id", id).put("slug", current.slug());
+            log.record(new Change(0, ChangeKind.ENTRY_DELETED.wire(), c.id(), id, current.version() + 1, current.draft(), tokenId,
+                    Timestamps.now(), data));
+            return null;
+        });
+    }
+
+    public BatchResult batch(String projectId, String collectionId, JsonNode body, String tokenId) {
+        BatchRequest request = BatchRequest.parse(body);
+        try {
+            return changes.write(projectId, (tx, log) -> {
+                CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
+                BatchResult result = new EntryBatch(writer, entries).run(tx, projectId, c, request, (kind, e) ->
+                        log.record(change(kind, c, e, tokenId)));
+                if (request.atomic() && result.failed()) throw new AtomicBatchFailed(result.asRolledBack());
+                return result;
+            });
+        } catch (AtomicBatchFailed failed) {
+            return failed.result;
+        }
+    }
+
+    public ObjectNode list(String projectId, String collectionId, ListParams params, boolean seesDrafts, RichTextFormat format) {
+        CollectionSchema c = registry.get(projectId, collectionId);
+        ListQuery q = ListQueryParser.parse(c, params, !seesDrafts);
+        if (params.filter() != null && !params.filter().isBlank()) {
+            throw new VellumException.BadRequest("filter_unsupported", "Filtering is not available yet");
+        }
+        String fingerprint = ListQueryParser.fingerprint(q.sort(), params.filter(), q.publishedOnly());
+        Page page = db.read(tx -> listing.page(tx, c, q, List.of(), fingerprint));
+        ObjectNode out = JSON.createObjectNode();
+        var data = out.putArray("data");
+        page.data().forEach(e -> data.add(EntryJson.render(e, c, format)));
+        out.put("next_cursor", page.next() == null ? null : page.next().encode());
+        if (page.total() != null) out.put("total", page.total());
+        return out;
+    }
+
+    /** Deletes stored idempotency responses older than a day. */
+    public int expireIdempotencyKeys() {
+        String cutoff = Timestamps.format(java.time.Instant.now().minus(java.time.Duration.ofHours(24)));
+        return db.write(tx -> idempotency.deleteOlderThan(tx, cutoff));
+    }
+
+    private static Created replay(IdempotencyRepository.Stored seen, IdempotencyKey key) {
+        if (!seen.requestHash().equals(key.requestHash())) {
+            throw new VellumException.Invalid("idempotency_key_reused",
+                    "This Idempotency-Key was used with a different request", List.of(new FieldError("Idempotency-Key",
+                            "reused", "send a new key for a different request")));
+        }
+        try {
+            ObjectNode body = (ObjectNode) JSON.readTree(seen.response());
+            return new Created(seen.status(), body, body.path("id").asText(), body.path("version").asLong(), true);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored idempotent response is not JSON", e);
+        }
+    }
+
+    static Change change(ChangeKind kind, CollectionSchema c, Entry e, String tokenId) {
+        return new Change(0, kind.wire(), c.id(), e.id(), e.version(), e.draft(), tokenId, e.updatedAt(),
+                EntryJson.render(e, c, RichTextFormat.JSON));
+    }
+
+    static void throwIfInvalid(List<FieldError> errors) {
+        if (!errors.isEmpty()) throw new VellumException.Invalid("validation_failed", "The entry is not valid", errors);
+    }
+
+    static VellumException notFound(String id) {
+        return new VellumException.NotFound("entry_not_found", "No entry '" + id + "' in this collection");
+    }
+
+    private static VellumException stale(long current) {
+        return new VellumException.PreconditionFailed("version_mismatch",
+                "The entry has changed since you read it; it is now at version " + current);
+    }
+
+    /** Unwinds the transaction of an atomic batch that had failures, carrying the per-item report out. */
+    private static final class AtomicBatchFailed extends RuntimeException {
+        final BatchResult result;
+
+        AtomicBatchFailed(BatchResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
+}

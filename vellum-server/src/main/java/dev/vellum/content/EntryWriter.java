@@ -1,0 +1,110 @@
+package dev.vellum.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.error.FieldError;
+import dev.vellum.error.VellumException;
+import dev.vellum.ids.Ulid;
+import dev.vellum.schema.CollectionSchema;
+import dev.vellum.schema.Field;
+import dev.vellum.schema.SchemaRegistry;
+import dev.vellum.storage.EntryRepository;
+import dev.vellum.storage.Tx;
+import dev.vellum.time.Timestamps;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Writes one entry inside a caller's transaction: validation, slug, references, then the row. */
+final class EntryWriter {
+    private static final int SLUG_ATTEMPTS = 20;
+
+    private final SchemaRegistry registry;
+    private final EntryRepository entries;
+
+    EntryWriter(SchemaRegistry registry, EntryRepository entries) {
+        this.registry = registry;
+        this.entries = entries;
+    }
+
+    Entry create(Tx tx, String projectId, CollectionSchema c, EntryInput input, String prefix) throws SQLException {
+        List<FieldError> errors = new ArrayList<>();
+        ObjectNode values = EntryValidator.validate(c, input.fields(), true, prefix, errors);
+        if (input.slug() != null && !Slugs.valid(input.slug())) errors.add(invalidSlug(prefix));
+        checkReferences(tx, projectId, c, values, prefix, errors);
+        EntryService.throwIfInvalid(errors);
+        String id = Ulid.next();
+        String now = Timestamps.now();
+        String slug = input.slug() != null ? input.slug() : generateSlug(tx, c, values, id);
+        Entry e = new Entry(id, slug, input.draft() != null && input.draft(), 1, now, now, input.publishAt(),
+                EntryValidator.complete(c, values));
+        entries.insert(tx, c, e);
+        return e;
+    }
+
+    /** @return the updated entry, or {@code current} itself when the input changes nothing */
+    Entry update(Tx tx, String projectId, CollectionSchema c, Entry current, EntryInput input, String prefix) throws SQLException {
+        List<FieldError> errors = new ArrayList<>();
+        ObjectNode values = EntryValidator.validate(c, input.fields(), false, prefix, errors);
+        if (input.slug() != null && !Slugs.valid(input.slug())) errors.add(invalidSlug(prefix));
+        checkReferences(tx, projectId, c, values, prefix, errors);
+        EntryService.throwIfInvalid(errors);
+        ObjectNode merged = current.fields().deepCopy();
+        merged.setAll(values);
+        String slug = input.slug() != null ? input.slug() : current.slug();
+        boolean draft = input.draft() != null ? input.draft() : current.draft();
+        String publishAt = input.publishAtSet() ? input.publishAt() : current.publishAt();
+        if (slug.equals(current.slug()) && draft == current.draft() && java.util.Objects.equals(publishAt, current.publishAt())
+                && merged.equals(current.fields())) {
+            return current;
+        }
+        Entry next = new Entry(current.id(), slug, draft, current.version() + 1, current.createdAt(), Timestamps.now(), publishAt, merged);
+        if (!entries.update(tx, c, next, current.version())) {
+            throw new VellumException.PreconditionFailed("version_mismatch", "The entry changed while it was being updated");
+        }
+        return next;
+    }
+
+    private String generateSlug(Tx tx, CollectionSchema c, ObjectNode values, String id) throws SQLException {
+        String base = "";
+        if (c.slugFrom() != null) {
+            JsonNode source = values.get(c.slugFrom());
+            if (source != null && source.isTextual()) base = Slugs.fromText(source.textValue());
+        }
+        if (base.isEmpty()) return id.toLowerCase(java.util.Locale.ROOT);
+        if (!entries.slugTaken(tx, c, base)) return base;
+        for (int n = 2; n <= SLUG_ATTEMPTS; n++) {
+            String candidate = base + "-" + n;
+            if (!entries.slugTaken(tx, c, candidate)) return candidate;
+        }
+        return base + "-" + id.substring(id.length() - 8).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Every referenced id must exist in its target collection. */
+    private void checkReferences(Tx tx, String projectId, CollectionSchema c, ObjectNode values, String prefix,
+                                 List<FieldError> errors) throws SQLException {
+        for (Field f : c.fields()) {
+            String target = f.type().targetCollection();
+            JsonNode v = values.get(f.id());
+            if (target == null || v == null || v.isNull()) continue;
+            Set<String> ids = new LinkedHashSet<>();
+            if (v.isArray()) v.forEach(item -> ids.add(item.asText()));
+            else ids.add(v.asText());
+            if (ids.isEmpty()) continue;
+            CollectionSchema targetSchema = target.equals(c.id()) ? c : registry.forWrite(tx, projectId, target);
+            Set<String> found = entries.existing(tx, targetSchema, ids);
+            ids.removeAll(found);
+            if (!ids.isEmpty()) {
+                errors.add(new FieldError(prefix + "fields." + f.id(), "reference_not_found",
+                        "no entry " + String.join(", ", ids) + " in collection '" + target + "'"));
+            }
+        }
+    }
+
+    private static FieldError invalidSlug(String prefix) {
+        return new FieldError(prefix + "slug", "invalid_slug",
+                "a slug is 1–200 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+}

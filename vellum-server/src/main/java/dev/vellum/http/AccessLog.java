@@ -1,0 +1,48 @@
+package dev.vellum.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One structured line per request: timestamp, request id, method, route, status, duration, token id. */
+final class AccessLog {
+    private static final Logger log = LoggerFactory.getLogger("vellum.access");
+
+    private final boolean json;
+
+    AccessLog(String format) {
+        this.json = !"text".equals(format);
+    }
+
+    void log(Context ctx, Float ms) {
+        if (!log.isInfoEnabled()) return;
+        String route = route(ctx);
+        String token = Authentication.tokenId(ctx);
+        int status = ctx.statusCode();
+        if (json) {
+            ObjectNode line = Json.MAPPER.createObjectNode();
+            line.put("ts", Instant.now().toString());
+            line.put("request_id", RequestIds.of(ctx));
+            line.put("method", ctx.method().name());
+            line.put("route", route);
+            line.put("path", ctx.path());
+            line.put("status", status);
+            line.put("duration_ms", Math.round(ms * 100) / 100.0);
+            line.put("token_id", token);
+            log.info(line.toString());
+        } else {
+            log.info("ts={} request_id={} method={} route={} status={} duration_ms={} token_id={}", Instant.now(),
+                    RequestIds.of(ctx), ctx.method().name(), route, status, String.format("%.2f", ms), token == null ? "-" : token);
+        }
+    }
+
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "(unmatched)";
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.vellum.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.auth.Access;
+import dev.vellum.auth.Scope;
+import dev.vellum.changes.Change;
+import dev.vellum.changes.ChangeLog;
+import dev.vellum.error.VellumException;
+import io.javalin.config.RoutesConfig;
+import java.util.List;
+
+/** /v1/projects/{p}/changes?since=SEQ: the project's change log, in order. */
+final class ChangeRoutes {
+    private ChangeRoutes() {}
+
+    static void register(RoutesConfig routes, Services s) {
+        routes.get("/v1/projects/{p}/changes", ctx -> {
+            String p = Calls.project(ctx, Scope.READ);
+            long since = number(ctx.queryParam("since"), 0, "since");
+            int limit = (int) number(ctx.queryParam("limit"), 100, "limit");
+            if (limit < 1 || limit > ChangeLog.MAX_PAGE) {
+                throw new VellumException.BadRequest("invalid_query", "limit must be from 1 to " + ChangeLog.MAX_PAGE);
+            }
+            boolean drafts = Access.seesDrafts(Calls.principal(ctx));
+            List<Change> page = s.changes().since(p, since, limit, drafts);
+            ObjectNode out = Json.MAPPER.createObjectNode();
+            ArrayNode data = out.putArray("data");
+            page.forEach(c -> data.add(json(c)));
+            out.put("next_since", page.isEmpty() ? since : page.getLast().seq());
+            out.put("has_more", page.size() == limit);
+            Json.write(ctx, 200, out);
+        });
+    }
+
+    static ObjectNode json(Change c) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("seq", c.seq()).put("kind", c.kind()).put("collection", c.collection());
+        if (c.entryId() != null) o.put("entry_id", c.entryId());
+        if (c.version() != null) o.put("version", c.version());
+        o.put("at", c.at());
+        o.set("data", c.data());
+        return o;
+    }
+
+    private static long number(String s, long fallback, String name) {
+        if (s == null || s.isEmpty()) return fallback;
+        try {
+            long v = Long.parseLong(s);
+            if (v >= 0) return v;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new VellumException.BadRequest("invalid_query", name + " must be a whole number ≥ 0");
+    }
+}

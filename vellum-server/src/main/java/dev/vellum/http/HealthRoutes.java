@@ -1,0 +1,16 @@
+package dev.vellum.http;
+
+import io.javalin.config.RoutesConfig;
+
+/** /healthz (the process answers) and /readyz (the database answers too). */
+final class HealthRoutes {
+    private HealthRoutes() {}
+
+    static void register(RoutesConfig routes, Services s) {
+        routes.get("/healthz", ctx -> Json.write(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok")));
+        routes.get("/readyz", ctx -> {
+            boolean ready = s.database().isHealthy();
+            Json.write(ctx, ready ? 200 : 503, Json.MAPPER.createObjectNode().put("status", ready ? "ready" : "database unavailable"));
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package dev.vellum.http;
+
+import dev.vellum.error.VellumException;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+
+/** The HTTP adapter: Javalin with Vellum's routes, authentication, errors and request log. */
+public final class HttpServer implements AutoCloseable {
+    private final Javalin app;
+
+    public HttpServer(Services s) {
+        Authentication auth = new Authentication(s.tokens());
+        AccessLog accessLog = new AccessLog(s.config().logFormat());
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = s.config().maxBodyBytes();
+            config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = true;
+            config.jetty.host = s.config().host();
+            config.jetty.port = s.config().port();
+            config.requestLogger.http(accessLog::log);
+            var routes = config.routes;
+            routes.before(RequestIds::assign);
+            routes.before("/v1/*", ctx -> {
+                if (!ctx.path().equals("/v1/openapi.json")) auth.authenticate(ctx);
+            });
+            HealthRoutes.register(routes, s);
+            ProjectRoutes.register(routes, s);
+            TokenRoutes.register(routes, s);
+            CollectionRoutes.register(routes, s);
+            EntryRoutes.register(routes, s);
+            ChangeRoutes.register(routes, s);
+            routes.exception(VellumException.class, (e, ctx) -> Problems.render(ctx, e));
+            routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
+                    Problems.problem(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), List.of())));
+            routes.exception(Exception.class, (e, ctx) -> Problems.unexpected(ctx, e));
+            routes.error(404, ctx -> {
+                if (!"application/problem+json".equals(ctx.res().getContentType())) {
+                    Problems.write(ctx, Problems.problem(ctx, 404, "route_not_found", "No route " + ctx.method() + " " + ctx.path(), List.of()));
+                }
+            });
+            routes.error(405, ctx -> Problems.write(ctx,
+                    Problems.problem(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), List.of())));
+        });
+    }
+
+    private static String code(int status) {
+        return switch (status) {
+            case 413 -> "payload_too_large";
+            case 404 -> "route_not_found";
+            case 405 -> "method_not_allowed";
+            default -> "http_" + status;
+        };
+    }
+
+    public HttpServer start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.vellum.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vellum.error.VellumException;
+import io.javalin.http.Context;
+import java.io.IOException;
+
+/** Reading request bodies and writing JSON responses. */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+    }
+
+    private Json() {}
+
+    /** The request body as JSON: 415 unless it is JSON, 413 when too large, 400 (with the position) when malformed. */
+    static JsonNode body(Context ctx, long maxBytes) {
+        String type = ctx.contentType();
+        if (type == null || !(type.startsWith("application/json") || type.matches("application/[\\w.+-]+\\+json.*"))) {
+            throw new VellumException.UnsupportedMediaType("Send the body as application/json");
+        }
+        if (ctx.contentLength() > maxBytes) throw tooLarge(maxBytes);
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > maxBytes) throw tooLarge(maxBytes);
+        if (bytes.length == 0) throw new VellumException.BadRequest("empty_body", "The request body is empty; send a JSON object");
+        try {
+            return MAPPER.readTree(bytes);
+        } catch (JsonParseException e) {
+            var loc = e.getLocation();
+            throw new VellumException.BadRequest("malformed_json", "The body is not valid JSON at line " + loc.getLineNr()
+                    + ", column " + loc.getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new VellumException.BadRequest("malformed_json", "The body is not valid JSON: " + firstLine(e.getMessage()));
+        }
+    }
+
+    static void write(Context ctx, int status, JsonNode body) {
+        try {
+            ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    private static VellumException tooLarge(long maxBytes) {
+        return new VellumException.PayloadTooLarge("The body is larger than " + maxBytes + " bytes");
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

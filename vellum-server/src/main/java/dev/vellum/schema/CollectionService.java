@@ -1,0 +1,118 @@
+package dev.vellum.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vellum.auth.Access;
+import dev.vellum.changes.Change;
+import dev.vellum.changes.ChangeKind;
+import dev.vellum.changes.ChangeLog;
+import dev.vellum.error.FieldError;
+import dev.vellum.error.VellumException;
+import dev.vellum.storage.CollectionRepository;
+import dev.vellum.storage.Database;
+import dev.vellum.storage.EntryRepository;
+import dev.vellum.storage.EntryTables;
+import dev.vellum.storage.ProjectRepository;
+import dev.vellum.storage.Tx;
+import dev.vellum.time.Timestamps;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Creates, reads, changes and deletes collections; every change is logged in its transaction. */
+public final class CollectionService {
+    private final Database db;
+    private final ChangeLog changes;
+    private final SchemaRegistry registry;
+    private final CollectionRepository collections = new CollectionRepository();
+    private final ProjectRepository projects = new ProjectRepository();
+    private final EntryTables tables = new EntryTables();
+    private final SchemaMigration migration = new SchemaMigration(tables, new EntryRepository());
+
+    public CollectionService(Database db, ChangeLog changes, SchemaRegistry registry) {
+        this.db = db;
+        this.changes = changes;
+        this.registry = registry;
+    }
+
+    public CollectionSchema create(String projectId, JsonNode body, String tokenId) {
+        CollectionDefinition d = SchemaParser.parseCreate(body);
+        CollectionSchema created = changes.write(projectId, (tx, log) -> {
+            if (projects.find(tx, projectId).isEmpty()) throw Access.projectNotFound(projectId);
+            if (collections.find(tx, projectId, d.id()).isPresent()) {
+                throw new VellumException.Conflict("collection_exists", "A collection '" + d.id() + "' already exists");
+            }
+            checkReferenceTargets(tx, projectId, d);
+            CollectionSchema c = collections.insert(tx, projectId, d, Timestamps.now());
+            tables.create(tx, c);
+            log.record(change(ChangeKind.COLLECTION_CREATED, c, tokenId));
+            return c;
+        });
+        registry.invalidate(projectId, d.id());
+        return created;
+    }
+
+    public List<CollectionSchema> list(String projectId) {
+        return db.read(tx -> {
+            if (projects.find(tx, projectId).isEmpty()) throw Access.projectNotFound(projectId);
+            return collections.list(tx, projectId);
+        });
+    }
+
+    public CollectionSchema get(String projectId, String id) {
+        return registry.get(projectId, id);
+    }
+
+    public CollectionSchema update(String projectId, String id, JsonNode body, String tokenId) {
+        CollectionSchema updated = changes.write(projectId, (tx, log) -> {
+            CollectionSchema old = collections.find(tx, projectId, id).orElseThrow(() -> SchemaRegistry.notFound(id));
+            SchemaParser.SchemaPatch patch = SchemaParser.parsePatch(old.definition(), body);
+            checkReferenceTargets(tx, projectId, patch.definition());
+            migration.apply(tx, old, patch);
+            CollectionSchema next = old.withDefinition(patch.definition(), old.version() + 1, Timestamps.now());
+            collections.update(tx, next);
+            log.record(change(ChangeKind.COLLECTION_UPDATED, next, tokenId));
+            return next;
+        });
+        registry.invalidate(projectId, id);
+        return updated;
+    }
+
+    public void delete(String projectId, String id, String tokenId) {
+        changes.write(projectId, (tx, log) -> {
+            CollectionSchema c = collections.find(tx, projectId, id).orElseThrow(() -> SchemaRegistry.notFound(id));
+            List<FieldError> referrers = new ArrayList<>();
+            for (CollectionSchema other : collections.list(tx, projectId)) {
+                if (other.id().equals(id)) continue;
+                for (Field f : other.fields()) {
+                    if (id.equals(f.type().targetCollection())) {
+                        referrers.add(new FieldError(other.id() + "." + f.id(), "referenced", "references this collection"));
+                    }
+                }
+            }
+            if (!referrers.isEmpty()) {
+                throw new VellumException.Conflict("collection_referenced",
+                        "Other collections reference this one; remove those fields first", referrers);
+            }
+            tables.drop(tx, c);
+            collections.delete(tx, c);
+            log.record(change(ChangeKind.COLLECTION_DELETED, c, tokenId));
+            return null;
+        });
+        registry.invalidate(projectId, id);
+    }
+
+    private void checkReferenceTargets(Tx tx, String projectId, CollectionDefinition d) throws SQLException {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < d.fields().size(); i++) {
+            String target = d.fields().get(i).type().targetCollection();
+            if (target != null && !target.equals(d.id()) && collections.find(tx, projectId, target).isEmpty()) {
+                errors.add(new FieldError("fields[" + i + "].collection", "unknown_collection", "no collection '" + target + "' in this project"));
+            }
+        }
+        if (!errors.isEmpty()) throw new VellumException.Invalid("invalid_schema", "The collection schema is not valid", errors);
+    }
+
+    private static Change change(ChangeKind kind, CollectionSchema c, String tokenId) {
+        return new Change(0, kind.wire(), c.id(), null, c.version(), false, tokenId, Timestamps.now(), SchemaJson.collection(c));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.vellum.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.vellum.schema.FieldType;
+import dev.vellum.schema.NumberType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Field values to column parameters and back, by the type's column kind. */
+public final class ColumnCodec {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ColumnCodec() {}
+
+    /** A JDBC parameter for a normalised value (null for JSON null). */
+    public static Object param(FieldType type, JsonNode value) {
+        if (value == null || value.isNull()) return null;
+        return switch (type.column()) {
+            case TEXT, TIMESTAMP -> value.textValue();
+            case INTEGER -> value.longValue();
+            case REAL -> value.doubleValue();
+            case BOOLEAN -> value.booleanValue();
+            case JSON -> json(value);
+        };
+    }
+
+    public static JsonNode read(ResultSet rs, String column, FieldType type) throws SQLException {
+        return switch (type.column()) {
+            case TEXT, TIMESTAMP -> {
+                String s = rs.getString(column);
+                yield s == null ? NullNode.instance : TextNode.valueOf(s);
+            }
+            case INTEGER -> {
+                long v = rs.getLong(column);
+                yield rs.wasNull() ? NullNode.instance : LongNode.valueOf(v);
+            }
+            case REAL -> {
+                double v = rs.getDouble(column);
+                yield rs.wasNull() ? NullNode.instance : NumberType.Numbers.node(v);
+            }
+            case BOOLEAN -> {
+                boolean v = rs.getBoolean(column);
+                yield rs.wasNull() ? NullNode.instance : BooleanNode.valueOf(v);
+            }
+            case JSON -> {
+                String s = rs.getString(column);
+                yield s == null ? NullNode.instance : parse(s);
+            }
+        };
+    }
+
+    public static String json(JsonNode value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    private static JsonNode parse(String s) throws SQLException {
+        try {
+            return JSON.readTree(s);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("corrupt JSON value in column", e);
+        }
+    }
+}

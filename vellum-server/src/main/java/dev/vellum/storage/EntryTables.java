@@ -1,0 +1,100 @@
+package dev.vellum.storage;
+
+import dev.vellum.schema.CollectionSchema;
+import dev.vellum.schema.Field;
+import dev.vellum.storage.Dialect.ColumnKind;
+import java.sql.SQLException;
+
+/**
+ * DDL for collection tables. Each collection has a table {@code e_<pk>} with the system columns
+ * and one column {@code f_<field id>} per field. Identifiers come from the internal pk and from
+ * field ids checked against {@code [a-z][a-z0-9_]*}, never from free text.
+ * Every scalar field gets an index on (value, id), so sorting and range filters stay fast.
+ */
+public final class EntryTables {
+
+    public void create(Tx tx, CollectionSchema c) throws SQLException {
+        Dialect d = tx.dialect();
+        StringBuilder sql = new StringBuilder("CREATE TABLE " + c.table() + " (")
+                .append("id ").append(d.columnType(ColumnKind.TEXT)).append(" PRIMARY KEY, ")
+                .append("slug ").append(d.columnType(ColumnKind.TEXT)).append(" NOT NULL, ")
+                .append("draft ").append(d.columnType(ColumnKind.BOOLEAN)).append(" NOT NULL, ")
+                .append("version ").append(d.columnType(ColumnKind.INTEGER)).append(" NOT NULL, ")
+                .append("created_at ").append(d.columnType(ColumnKind.TIMESTAMP)).append(" NOT NULL, ")
+                .append("updated_at ").append(d.columnType(ColumnKind.TIMESTAMP)).append(" NOT NULL, ")
+                .append("publish_at ").append(d.columnType(ColumnKind.TIMESTAMP));
+        for (Field f : c.fields()) sql.append(", ").append(f.column()).append(' ').append(d.columnType(f.type().column()));
+        tx.execute(sql.append(')').toString());
+        tx.execute("CREATE UNIQUE INDEX " + c.table() + "_slug ON " + c.table() + " (slug)");
+        for (String system : new String[] {"created_at", "updated_at", "publish_at"}) {
+            tx.execute(index(d, c.table() + "_" + system, c.table(), system));
+        }
+        for (Field f : c.fields()) createIndexes(tx, c, f);
+    }
+
+    public void drop(Tx tx, CollectionSchema c) throws SQLException {
+        tx.execute("DROP TABLE " + c.table());
+    }
+
+    public void addField(Tx tx, CollectionSchema c, Field f) throws SQLException {
+        tx.execute("ALTER TABLE " + c.table() + " ADD COLUMN " + f.column() + " " + tx.dialect().columnType(f.type().column()));
+        createIndexes(tx, c, f);
+    }
+
+    public void dropField(Tx tx, CollectionSchema c, Field f) throws SQLException {
+        dropIndexes(tx, c, f.id());
+        tx.execute("ALTER TABLE " + c.table() + " DROP COLUMN " + f.column());
+    }
+
+    public void renameField(Tx tx, CollectionSchema c, Field from, Field to) throws SQLException {
+        dropIndexes(tx, c, from.id());
+        tx.execute("ALTER TABLE " + c.table() + " RENAME COLUMN " + from.column() + " TO " + to.column());
+        createIndexes(tx, c, to);
+    }
+
+    /** Adds a column under a temporary name, for a type change: filled, then swapped in by {@link #swapIn}. */
+    public String addTemporary(Tx tx, CollectionSchema c, Field f) throws SQLException {
+        String temp = f.column() + "__new";
+        tx.execute("ALTER TABLE " + c.table() + " ADD COLUMN " + temp + " " + tx.dialect().columnType(f.type().column()));
+        return temp;
+    }
+
+    public void swapIn(Tx tx, CollectionSchema c, Field old, String temp, Field replacement) throws SQLException {
+        dropField(tx, c, old);
+        tx.execute("ALTER TABLE " + c.table() + " RENAME COLUMN " + temp + " TO " + replacement.column());
+        createIndexes(tx, c, replacement);
+    }
+
+    /** Recreates a field's indexes, after its unique flag changed. */
+    public void reindex(Tx tx, CollectionSchema c, Field f) throws SQLException {
+        dropIndexes(tx, c, f.id());
+        createIndexes(tx, c, f);
+    }
+
+    private void createIndexes(Tx tx, CollectionSchema c, Field f) throws SQLException {
+        if (!f.type().scalar()) return;
+        tx.execute(index(tx.dialect(), indexName(c, f.id()), c.table(), f.column()));
+        if (f.unique()) {
+            tx.execute("CREATE UNIQUE INDEX " + uniqueIndexName(c, f.id()) + " ON " + c.table() + " (" + f.column() + ")");
+        }
+    }
+
+    private void dropIndexes(Tx tx, CollectionSchema c, String fieldId) throws SQLException {
+        tx.execute("DROP INDEX IF EXISTS " + indexName(c, fieldId));
+        tx.execute("DROP INDEX IF EXISTS " + uniqueIndexName(c, fieldId));
+    }
+
+    /** Index on (column, id) ordered as Vellum sorts: NULL first ascending (PostgreSQL scans it backwards for descending). */
+    private static String index(Dialect d, String name, String table, String column) {
+        return "CREATE INDEX " + name + " ON " + table + " (" + column + d.nulls(true) + ", id)";
+    }
+
+    static String indexName(CollectionSchema c, String fieldId) {
+        return c.table() + "_f_" + fieldId;
+    }
+
+    /** The name that unique violations report on PostgreSQL; SQLite reports {@code table.column}. */
+    public static String uniqueIndexName(CollectionSchema c, String fieldId) {
+        return c.table() + "_f_" + fieldId + "_uq";
+    }
+}

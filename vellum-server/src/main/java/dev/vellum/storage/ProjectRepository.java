@@ -1,0 +1,33 @@
+package dev.vellum.storage;
+
+import dev.vellum.projects.Project;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for projects, and the per-project change sequence. */
+public final class ProjectRepository {
+
+    public void insert(Tx tx, Project p) throws SQLException {
+        tx.update("INSERT INTO projects (id, name, created_at) VALUES (?, ?, ?)", p.id(), p.name(), p.createdAt());
+    }
+
+    public Optional<Project> find(Tx tx, String id) throws SQLException {
+        return tx.one("SELECT id, name, created_at FROM projects WHERE id = ?",
+                rs -> new Project(rs.getString(1), rs.getString(2), rs.getString(3)), id);
+    }
+
+    public List<Project> list(Tx tx) throws SQLException {
+        return tx.list("SELECT id, name, created_at FROM projects ORDER BY id",
+                rs -> new Project(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /**
+     * Takes the next change sequence number of a project. The row lock this takes is held until
+     * commit, so on PostgreSQL the project's changes commit in sequence order with no gaps.
+     */
+    public long nextChangeSeq(Tx tx, String projectId) throws SQLException {
+        return tx.one("UPDATE projects SET change_seq = change_seq + 1 WHERE id = ? RETURNING change_seq",
+                rs -> rs.getLong(1), projectId).orElseThrow(() -> new SQLException("no project " + projectId));
+    }
+}

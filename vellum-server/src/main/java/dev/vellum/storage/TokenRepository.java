@@ -1,0 +1,72 @@
+package dev.vellum.storage;
+
+import dev.vellum.auth.Scope;
+import dev.vellum.auth.Token;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** SQL for tokens. Secrets are never stored, only their hashes. */
+public final class TokenRepository {
+    private static final String COLUMNS =
+            "id, project_id, name, scope, created_at, expires_at, last_used_at, revoked_at, previous_valid_until";
+
+    /** A token found by the hash of a presented secret, and whether that was the previous (rotated) secret. */
+    public record Match(Token token, boolean previous) {}
+
+    public void insert(Tx tx, Token t, String secretHash) throws SQLException {
+        tx.update("INSERT INTO tokens (" + COLUMNS + ", secret_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                t.id(), t.projectId(), t.name(), t.scope().wire(), t.createdAt(), t.expiresAt(), t.lastUsedAt(),
+                t.revokedAt(), t.previousValidUntil(), secretHash);
+    }
+
+    public Optional<Match> findBySecretHash(Tx tx, String hash) throws SQLException {
+        return tx.one("SELECT " + COLUMNS + ", secret_hash FROM tokens WHERE secret_hash = ? OR previous_hash = ?",
+                rs -> new Match(map(rs), !hash.equals(rs.getString("secret_hash"))), hash, hash);
+    }
+
+    public Optional<Token> find(Tx tx, String projectId, String id) throws SQLException {
+        return tx.one("SELECT " + COLUMNS + " FROM tokens WHERE project_id = ? AND id = ?", TokenRepository::map, projectId, id);
+    }
+
+    public List<Token> list(Tx tx, String projectId) throws SQLException {
+        return tx.list("SELECT " + COLUMNS + " FROM tokens WHERE project_id = ? ORDER BY created_at, id",
+                TokenRepository::map, projectId);
+    }
+
+    public boolean instanceAdminExists(Tx tx) throws SQLException {
+        return tx.count("SELECT COUNT(*) FROM tokens WHERE project_id IS NULL AND revoked_at IS NULL") > 0;
+    }
+
+    public boolean hashExists(Tx tx, String hash) throws SQLException {
+        return tx.count("SELECT COUNT(*) FROM tokens WHERE secret_hash = ?", hash) > 0;
+    }
+
+    public void revoke(Tx tx, String id, String now) throws SQLException {
+        tx.update("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, id);
+    }
+
+    public void rotate(Tx tx, String id, String newHash, String previousValidUntil) throws SQLException {
+        if (previousValidUntil == null) {
+            tx.update("UPDATE tokens SET previous_hash = NULL, previous_valid_until = NULL, secret_hash = ? WHERE id = ?",
+                    newHash, id);
+        } else {
+            tx.update("UPDATE tokens SET previous_hash = secret_hash, previous_valid_until = ?, secret_hash = ? WHERE id = ?",
+                    previousValidUntil, newHash, id);
+        }
+    }
+
+    /** Writes last-use times collected in memory; a token's time only moves forward. */
+    public void touch(Tx tx, Map<String, String> lastUsed) throws SQLException {
+        tx.batch("UPDATE tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+                lastUsed.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey(), e.getValue()}).toList());
+    }
+
+    private static Token map(ResultSet rs) throws SQLException {
+        return new Token(rs.getString("id"), rs.getString("project_id"), rs.getString("name"),
+                Scope.parse(rs.getString("scope")).orElseThrow(), rs.getString("created_at"), rs.getString("expires_at"),
+                rs.getString("last_used_at"), rs.getString("revoked_at"), rs.getString("previous_valid_until"));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.vellum.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One open transaction (or read) on one connection. Every statement is parameterised. */
+public final class Tx {
+    private final Connection connection;
+    private final Dialect dialect;
+    private final int queryTimeoutSeconds;
+    private int savepoints;
+
+    Tx(Connection connection, Dialect dialect, int queryTimeoutSeconds) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.queryTimeoutSeconds = queryTimeoutSeconds;
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    public Dialect dialect() { return dialect; }
+
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) out.add(mapper.map(rs));
+            return out;
+        }
+    }
+
+    public <T> List<T> list(String sql, RowMapper<T> mapper, List<?> params) throws SQLException {
+        return list(sql, mapper, params.toArray());
+    }
+
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+        }
+    }
+
+    public long count(String sql, Object... params) throws SQLException {
+        return one(sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    public int update(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(sql, params)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    public int update(String sql, List<?> params) throws SQLException {
+        return update(sql, params.toArray());
+    }
+
+    /** Runs the same statement once per parameter row, as one JDBC batch. */
+    public void batch(String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** DDL or other statements without parameters (identifiers are generated, never user text). */
+    public void execute(String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** Runs {@code work} inside a savepoint; on failure only its own writes are rolled back. */
+    public <T> T savepoint(Database.Work<T> work) throws SQLException {
+        String name = "sp" + (++savepoints);
+        execute("SAVEPOINT " + name);
+        try {
+            T result = work.run(this);
+            execute("RELEASE SAVEPOINT " + name);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            execute("ROLLBACK TO SAVEPOINT " + name);
+            execute("RELEASE SAVEPOINT " + name);
+            throw e;
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object[] params) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        try {
+            if (queryTimeoutSeconds > 0) ps.setQueryTimeout(queryTimeoutSeconds);
+            bind(ps, params);
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    private void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            int index = i + 1;
+            switch (p) {
+                case null -> ps.setNull(index, Types.NULL);
+                case String s -> ps.setString(index, s);
+                case Long l -> ps.setLong(index, l);
+                case Integer n -> ps.setLong(index, n);
+                case Double d -> ps.setDouble(index, d);
+                case Boolean b -> {
+                    if (dialect == Dialect.SQLITE) ps.setInt(index, b ? 1 : 0);
+                    else ps.setBoolean(index, b);
+                }
+                default -> throw new IllegalArgumentException("unsupported parameter type " + p.getClass());
+            }
+        }
+    }
+}
