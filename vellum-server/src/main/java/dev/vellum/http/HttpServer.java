@@ -37,7 +37,7 @@ public final class HttpServer implements AutoCloseable {
                     Problems.problem(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), List.of())));
             routes.exception(Exception.class, (e, ctx) -> Problems.unexpected(ctx, e));
             routes.error(404, ctx -> {
-                if (!"application/problem+json".equals(ctx.res().getContentType())) {
+                if (!Problems.written(ctx)) {
                     Problems.write(ctx, Problems.problem(ctx, 404, "route_not_found", "No route " + ctx.method() + " " + ctx.path(), List.of()));
                 }
             });

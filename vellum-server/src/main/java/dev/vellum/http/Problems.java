@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 /** Renders every error as application/problem+json (RFC 9457), in this one place. */
 final class Problems {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    private static final String WRITTEN = "vellum.problemWritten";
 
     private Problems() {}
 
@@ -47,6 +48,11 @@ final class Problems {
                 "Something went wrong on our side; quote request id " + RequestIds.of(ctx) + " when reporting it", List.of()));
     }
 
+    /** Whether this request already answers with a problem (so the 404 fallback leaves it alone). */
+    static boolean written(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(WRITTEN));
+    }
+
     static ObjectNode problem(Context ctx, int status, String code, String detail, List<FieldError> errors) {
         ObjectNode p = Json.MAPPER.createObjectNode();
         p.put("type", "urn:vellum:problem:" + code);
@@ -64,6 +70,7 @@ final class Problems {
     }
 
     static void write(Context ctx, ObjectNode problem) {
+        ctx.attribute(WRITTEN, true);
         Json.write(ctx, problem.get("status").asInt(), problem);
         ctx.contentType("application/problem+json");
     }

@@ -33,12 +33,13 @@ public record Cursor(List<JsonNode> values, String id, String fingerprint) {
     public static Cursor decode(String text, String expectedFingerprint, int keys) {
         try {
             JsonNode o = JSON.readTree(Base64.getUrlDecoder().decode(text.getBytes(StandardCharsets.US_ASCII)));
-            JsonNode v = o.get("v");
-            if (v == null || !v.isArray() || v.size() != keys || !o.path("id").isTextual()) throw invalid();
+            if (!o.path("f").isTextual()) throw invalid();
             if (!expectedFingerprint.equals(o.path("f").asText())) {
                 throw new VellumException.BadRequest("cursor_mismatch",
                         "This cursor was made for another sort or filter; start again without a cursor");
             }
+            JsonNode v = o.get("v");
+            if (v == null || !v.isArray() || v.size() != keys || !o.path("id").isTextual()) throw invalid();
             List<JsonNode> values = new ArrayList<>();
             v.forEach(values::add);
             return new Cursor(values, o.get("id").textValue(), expectedFingerprint);

@@ -76,9 +76,10 @@ public final class SchemaParser {
                 errors.add(new FieldError(path, "type_mismatch", "must be an object"));
                 continue;
             }
+            String id = f.path("id").asText(null);
+            if (id != null && !ids.add(id)) errors.add(new FieldError(path + ".id", "duplicate_field", "field \"" + id + "\" appears twice"));
             Field field = field(f, path, errors);
             if (field == null) continue;
-            if (!ids.add(field.id())) errors.add(new FieldError(path + ".id", "duplicate_field", "field \"" + field.id() + "\" appears twice"));
             JsonNode from = f.get("renamed_from");
             if (from != null && from.isTextual() && !from.textValue().equals(field.id())) renames.put(field.id(), from.textValue());
             out.add(field);

@@ -9,7 +9,7 @@ import org.postgresql.util.PSQLException;
 
 /** Driver errors translated once, here, into domain errors. */
 public final class SqlErrors {
-    private static final Pattern SQLITE_UNIQUE = Pattern.compile("UNIQUE constraint failed: ([^\\s,]+)");
+    private static final Pattern SQLITE_UNIQUE = Pattern.compile("UNIQUE constraint failed: ([A-Za-z0-9_.]+)");
 
     private SqlErrors() {}
 
