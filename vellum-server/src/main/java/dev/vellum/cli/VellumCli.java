@@ -7,12 +7,15 @@ import picocli.CommandLine.Command;
 /** The command line: a second adapter over the same facades as HTTP. */
 @Command(name = "vellum", mixinStandardHelpOptions = true, version = "vellum 0.1.0",
         description = "Vellum, a self-hosted headless CMS.",
-        subcommands = {ServeCommand.class, ProjectsCommand.class, TokensCommand.class})
+        subcommands = {ServeCommand.class, ProjectsCommand.class, TokensCommand.class, ConfigCommand.class})
 public final class VellumCli {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new VellumCli());
         addConfigOptions(cli);
+        // autoflush: Main may System.exit right after a command returns
+        cli.setOut(new java.io.PrintWriter(System.out, true));
+        cli.setErr(new java.io.PrintWriter(System.err, true));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof VellumException v) {
                 cmd.getErr().println("error: " + v.detail() + " (" + v.code() + ")");
@@ -26,6 +29,7 @@ public final class VellumCli {
 
     private static void addConfigOptions(CommandLine cli) {
         for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().mixinStandardHelpOptions(true);
             if (sub.getSubcommands().isEmpty()) ConfigOptions.addTo(sub.getCommandSpec());
             else addConfigOptions(sub);
         }
