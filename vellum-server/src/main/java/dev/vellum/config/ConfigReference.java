@@ -32,7 +32,7 @@ public final class ConfigReference {
                 - `VELLUM_BOOTSTRAP_TOKEN` is the instance admin token: it creates projects. Without it, the first start
                   generates one and prints it once.
                 - JVM options for the `vellum` launcher go in `VELLUM_JAVA_OPTS` (default
-                  `-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=4 -Xmx256m`).
+                  `-XX:+UseSerialGC -Xss512k -Xmx256m`; a class-data-sharing archive is added by the launcher).
                 """);
         return md.toString();
     }

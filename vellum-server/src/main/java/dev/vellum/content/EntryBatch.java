@@ -30,7 +30,7 @@ final class EntryBatch {
             String prefix = "entries[" + i + "].";
             JsonNode item = request.items().get(i);
             try {
-                results.add(tx.savepoint(t -> one(t, projectId, c, request, item, prefix, changed)));
+                results.add(tx.isolated(t -> one(t, projectId, c, request, item, prefix, changed)));
             } catch (VellumException e) {
                 List<FieldError> errors = e.errors().isEmpty() ? List.of(new FieldError(prefix.substring(0, prefix.length() - 1),
                         e.code(), e.detail())) : e.errors();

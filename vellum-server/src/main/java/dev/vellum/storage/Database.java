@@ -23,6 +23,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource writer;
     private final HikariDataSource reader;
     private final int queryTimeoutSeconds;
+    private final StatementCache statements;
 
     @FunctionalInterface
     public interface Work<T> {
@@ -34,6 +35,7 @@ public final class Database implements AutoCloseable {
         this.writer = writer;
         this.reader = reader;
         this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.statements = dialect == Dialect.SQLITE ? new StatementCache() : null;
     }
 
     public static Database open(VellumConfig config) {
@@ -52,10 +54,12 @@ public final class Database implements AutoCloseable {
         }
         String url = "jdbc:sqlite:" + dir.resolve("vellum.db").toAbsolutePath();
         HikariConfig w = pool("vellum-sqlite-writer", 1);
-        w.setDataSource(sqlite(url, false));
+        w.setDataSource(sqlite(url, false, 16_000));
+        w.setMaxLifetime(0); // local file connections need no recycling, and keep their statement cache
         HikariDataSource writer = new HikariDataSource(w);
         HikariConfig r = pool("vellum-sqlite-reader", Math.max(2, config.databasePoolSize()));
-        r.setDataSource(sqlite(url, true));
+        r.setDataSource(sqlite(url, true, 4_000));
+        r.setMaxLifetime(0);
         r.setReadOnly(true); // must match the SQLite open flag: the driver refuses to change it later
         return new Database(Dialect.SQLITE, writer, new HikariDataSource(r), timeout);
     }
@@ -70,7 +74,8 @@ public final class Database implements AutoCloseable {
         return hc;
     }
 
-    private static DataSource sqlite(String url, boolean readOnly) {
+    /** @param cacheKb page cache per connection; readers share the OS page cache, so theirs stays small */
+    private static DataSource sqlite(String url, boolean readOnly, int cacheKb) {
         SQLiteConfig c = new SQLiteConfig();
         c.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // NORMAL in WAL mode: a commit survives a crash of the process (kill -9); only a power
@@ -79,7 +84,7 @@ public final class Database implements AutoCloseable {
         c.setBusyTimeout(15_000);
         c.enforceForeignKeys(true);
         c.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        c.setCacheSize(-32_000); // 32 MB page cache per connection
+        c.setCacheSize(-cacheKb);
         c.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         if (readOnly) c.setReadOnly(true);
         SQLiteDataSource ds = new SQLiteDataSource(c);
@@ -104,11 +109,11 @@ public final class Database implements AutoCloseable {
     private <T> T run(DataSource ds, Work<T> work, boolean readOnly) {
         try (Connection c = ds.getConnection()) {
             if (readOnly) {
-                return work.run(new Tx(c, dialect, queryTimeoutSeconds));
+                return work.run(new Tx(c, dialect, queryTimeoutSeconds, statements));
             }
             c.setAutoCommit(false);
             try {
-                T result = work.run(new Tx(c, dialect, 0));
+                T result = work.run(new Tx(c, dialect, 0, statements));
                 c.commit();
                 return result;
             } catch (Throwable t) {
@@ -142,6 +147,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (statements != null) statements.clear();
         writer.close();
         if (reader != writer) reader.close();
     }

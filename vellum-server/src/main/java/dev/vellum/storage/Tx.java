@@ -15,12 +15,14 @@ public final class Tx {
     private final Connection connection;
     private final Dialect dialect;
     private final int queryTimeoutSeconds;
+    private final StatementCache cache;
     private int savepoints;
 
-    Tx(Connection connection, Dialect dialect, int queryTimeoutSeconds) {
+    Tx(Connection connection, Dialect dialect, int queryTimeoutSeconds, StatementCache cache) {
         this.connection = connection;
         this.dialect = dialect;
         this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.cache = cache;
     }
 
     @FunctionalInterface
@@ -31,10 +33,13 @@ public final class Tx {
     public Dialect dialect() { return dialect; }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+        PreparedStatement ps = prepare(sql, params);
+        try (ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) out.add(mapper.map(rs));
             return out;
+        } finally {
+            release(ps);
         }
     }
 
@@ -43,8 +48,11 @@ public final class Tx {
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+        PreparedStatement ps = prepare(sql, params);
+        try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+        } finally {
+            release(ps);
         }
     }
 
@@ -53,8 +61,11 @@ public final class Tx {
     }
 
     public int update(String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(sql, params)) {
+        PreparedStatement ps = prepare(sql, params);
+        try {
             return ps.executeUpdate();
+        } finally {
+            release(ps);
         }
     }
 
@@ -81,6 +92,15 @@ public final class Tx {
         }
     }
 
+    /**
+     * Runs {@code work} so that, if it fails, only its own writes are undone. On PostgreSQL a failed
+     * statement poisons the whole transaction, so this takes a savepoint. On SQLite a failed statement
+     * undoes only itself; callers whose work writes one row (a batch item) need no savepoint there.
+     */
+    public <T> T isolated(Database.Work<T> work) throws SQLException {
+        return dialect == Dialect.POSTGRES ? savepoint(work) : work.run(this);
+    }
+
     /** Runs {@code work} inside a savepoint; on failure only its own writes are rolled back. */
     public <T> T savepoint(Database.Work<T> work) throws SQLException {
         String name = "sp" + (++savepoints);
@@ -97,15 +117,21 @@ public final class Tx {
     }
 
     private PreparedStatement prepare(String sql, Object[] params) throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(sql);
+        PreparedStatement ps = cache != null ? cache.get(connection, sql) : connection.prepareStatement(sql);
         try {
             if (queryTimeoutSeconds > 0) ps.setQueryTimeout(queryTimeoutSeconds);
             bind(ps, params);
             return ps;
         } catch (SQLException | RuntimeException e) {
-            ps.close();
+            release(ps);
             throw e;
         }
+    }
+
+    /** A cached statement stays open for the next use; others are closed. */
+    private void release(PreparedStatement ps) throws SQLException {
+        if (cache == null) ps.close();
+        else ps.clearParameters();
     }
 
     private void bind(PreparedStatement ps, Object[] params) throws SQLException {

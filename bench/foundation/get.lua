@@ -1,0 +1,2 @@
+-- GET one entry by id (ids passed in the path by the caller)
+wrk.method = "GET"

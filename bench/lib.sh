@@ -1,0 +1,46 @@
+# Shared by the bench scripts: find a JDK, build the jar, start a server on a temp data dir, stop it.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$ROOT/.mvn/find-jdk.sh"
+JAR="$ROOT/vellum-server/target/vellum.jar"
+ADMIN_TOKEN=${ADMIN_TOKEN:-bench-admin-token-0123456789}
+
+need_wrk() {
+  command -v wrk >/dev/null 2>&1 && return 0
+  echo "installing wrk…" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
+}
+
+build_jar() {
+  [ -f "$JAR" ] || "$ROOT/mvnw" -q -B package -DskipTests -pl vellum-server -am
+}
+
+# start_server PORT DATADIR [extra env…]: starts Vellum in the background, sets SERVER_PID and READY_MS
+start_server() {
+  local port=$1 dir=$2; shift 2
+  local t0 t1
+  t0=$(date +%s%N)
+  env VELLUM_PORT="$port" VELLUM_HOST=127.0.0.1 VELLUM_DATA_DIR="$dir" VELLUM_BOOTSTRAP_TOKEN="$ADMIN_TOKEN" \
+      VELLUM_ACCESS_LOG_LEVEL=OFF "$@" \
+      "$JAVA_HOME/bin/java" ${VELLUM_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -Xmx256m} --enable-native-access=ALL-UNNAMED \
+      -jar "$JAR" serve >"$dir.log" 2>&1 &
+  SERVER_PID=$!
+  until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$dir.log"; echo "server died" >&2; exit 1; }
+    sleep 0.02
+  done
+  t1=$(date +%s%N)
+  READY_MS=$(( (t1 - t0) / 1000000 ))
+}
+
+stop_server() {
+  [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+}
+
+rss_mb() {
+  awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"
+}
+
+machine() {
+  echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+}
