@@ -6,6 +6,8 @@ import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
 import dev.vellum.http.HttpServer;
 import dev.vellum.http.Services;
+import dev.vellum.observability.Metrics;
+import dev.vellum.ratelimit.RateLimits;
 import dev.vellum.projects.ProjectService;
 import dev.vellum.schema.CollectionService;
 import dev.vellum.schema.SchemaRegistry;
@@ -32,15 +34,17 @@ public final class Vellum implements AutoCloseable {
 
     /** Opens the database and builds the facades, without serving HTTP (the CLI's local mode). */
     public static Vellum open(VellumConfig config) {
-        Database db = Database.open(config);
+        Metrics metrics = new Metrics();
+        Database db = Database.open(config, metrics.registry());
         try {
             Migrations.run(db);
             ChangeLog changes = new ChangeLog(db);
             SchemaRegistry registry = new SchemaRegistry(db);
-            return new Vellum(new Services(config, db, new ProjectService(db), new TokenService(db),
+            return new Vellum(new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
                     new CollectionService(db, changes, registry), new EntryService(db, changes, registry), changes));
         } catch (RuntimeException e) {
             db.close();
+            metrics.close();
             throw e;
         }
     }
@@ -109,5 +113,6 @@ public final class Vellum implements AutoCloseable {
         if (chores != null) chores.shutdownNow();
         flushTokenUse();
         services.database().close();
+        services.metrics().close();
     }
 }

@@ -19,7 +19,16 @@ public final class Settings {
     public static final Setting BOOTSTRAP_TOKEN = new Setting("VELLUM_BOOTSTRAP_TOKEN", "--bootstrap-token", "", "secret",
             "Instance admin token. Set: this value is the instance admin token. Empty: one is generated on first start and printed once.");
     public static final Setting RATE_LIMIT_PER_MINUTE = new Setting("VELLUM_RATE_LIMIT_PER_MINUTE", "--rate-limit-per-minute",
-            "6000", "integer", "Requests per minute allowed per token (0 disables rate limiting).");
+            "6000", "integer", "Requests per minute allowed per token, as a bucket that refills continuously (a full minute's worth may come as a burst); 0 disables rate limiting. Enforced per node.");
+    public static final Setting RATE_LIMIT_READ_PER_MINUTE = new Setting("VELLUM_RATE_LIMIT_READ_PER_MINUTE", "--rate-limit-read-per-minute",
+            "", "integer", "Per-token limit for read-scoped tokens. Empty: VELLUM_RATE_LIMIT_PER_MINUTE.");
+    public static final Setting RATE_LIMIT_WRITE_PER_MINUTE = new Setting("VELLUM_RATE_LIMIT_WRITE_PER_MINUTE", "--rate-limit-write-per-minute",
+            "", "integer", "Per-token limit for write-scoped tokens. Empty: VELLUM_RATE_LIMIT_PER_MINUTE.");
+    public static final Setting RATE_LIMIT_ADMIN_PER_MINUTE = new Setting("VELLUM_RATE_LIMIT_ADMIN_PER_MINUTE", "--rate-limit-admin-per-minute",
+            "", "integer", "Per-token limit for admin-scoped and instance admin tokens. Empty: VELLUM_RATE_LIMIT_PER_MINUTE.");
+    public static final Setting RATE_LIMIT_ANONYMOUS_PER_MINUTE = new Setting("VELLUM_RATE_LIMIT_ANONYMOUS_PER_MINUTE",
+            "--rate-limit-anonymous-per-minute", "600", "integer",
+            "Per client IP, for requests without a valid token (including failed authentication); 0 disables.");
     public static final Setting OUTBOUND_ALLOWLIST = new Setting("VELLUM_OUTBOUND_ALLOWLIST", "--outbound-allowlist", "",
             "list", "Comma-separated hosts or CIDRs that outbound requests (webhooks, importers, sync) may reach although they are private or loopback.");
     public static final Setting MAX_BODY_BYTES = new Setting("VELLUM_MAX_BODY_BYTES", "--max-body-bytes", "10485760",
@@ -30,5 +39,6 @@ public final class Settings {
             "Request log format: one JSON object per line, or key=value text.");
 
     public static final List<Setting> ALL = List.of(PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_POOL_SIZE, BOOTSTRAP_TOKEN,
-            RATE_LIMIT_PER_MINUTE, OUTBOUND_ALLOWLIST, MAX_BODY_BYTES, STATEMENT_TIMEOUT_MS, LOG_FORMAT);
+            RATE_LIMIT_PER_MINUTE, RATE_LIMIT_READ_PER_MINUTE, RATE_LIMIT_WRITE_PER_MINUTE, RATE_LIMIT_ADMIN_PER_MINUTE,
+            RATE_LIMIT_ANONYMOUS_PER_MINUTE, OUTBOUND_ALLOWLIST, MAX_BODY_BYTES, STATEMENT_TIMEOUT_MS, LOG_FORMAT);
 }

@@ -15,6 +15,7 @@ public record VellumConfig(
         int databasePoolSize,
         Optional<String> bootstrapToken,
         int rateLimitPerMinute,
+        RateLimitConfig rateLimits,
         List<String> outboundAllowlist,
         long maxBodyBytes,
         int statementTimeoutMs,
@@ -39,6 +40,7 @@ public record VellumConfig(
                 integer(values, Settings.DATABASE_POOL_SIZE),
                 optional(values.get(Settings.BOOTSTRAP_TOKEN.env())),
                 integer(values, Settings.RATE_LIMIT_PER_MINUTE),
+                rateLimits(values),
                 list(values.get(Settings.OUTBOUND_ALLOWLIST.env())),
                 Long.parseLong(values.get(Settings.MAX_BODY_BYTES.env())),
                 integer(values, Settings.STATEMENT_TIMEOUT_MS),
@@ -56,6 +58,21 @@ public record VellumConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(s.env() + " must be an integer, got '" + v + "'");
         }
+    }
+
+    /** Requests per minute per scope; 0 means unlimited. */
+    public record RateLimitConfig(int read, int write, int admin, int anonymous) {}
+
+    private static RateLimitConfig rateLimits(Map<String, String> values) {
+        int general = integer(values, Settings.RATE_LIMIT_PER_MINUTE);
+        return new RateLimitConfig(orGeneral(values, Settings.RATE_LIMIT_READ_PER_MINUTE, general),
+                orGeneral(values, Settings.RATE_LIMIT_WRITE_PER_MINUTE, general),
+                orGeneral(values, Settings.RATE_LIMIT_ADMIN_PER_MINUTE, general),
+                integer(values, Settings.RATE_LIMIT_ANONYMOUS_PER_MINUTE));
+    }
+
+    private static int orGeneral(Map<String, String> values, Setting s, int general) {
+        return values.get(s.env()).isEmpty() ? general : integer(values, s);
     }
 
     private static Optional<String> optional(String v) {

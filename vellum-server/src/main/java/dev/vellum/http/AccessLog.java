@@ -1,24 +1,28 @@
 package dev.vellum.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.observability.Metrics;
 import io.javalin.http.Context;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One structured line per request: timestamp, request id, method, route, status, duration, token id. */
+/** One structured line per request (timestamp, request id, method, route, status, duration, token id), and its metric. */
 final class AccessLog {
     private static final Logger log = LoggerFactory.getLogger("vellum.access");
 
     private final boolean json;
+    private final Metrics metrics;
 
-    AccessLog(String format) {
+    AccessLog(String format, Metrics metrics) {
         this.json = !"text".equals(format);
+        this.metrics = metrics;
     }
 
     void log(Context ctx, Float ms) {
-        if (!log.isInfoEnabled()) return;
         String route = route(ctx);
+        metrics.request(ctx.method().name(), route, ctx.statusCode(), java.time.Duration.ofNanos((long) (ms * 1_000_000)));
+        if (!log.isInfoEnabled()) return;
         String token = Authentication.tokenId(ctx);
         int status = ctx.statusCode();
         if (json) {

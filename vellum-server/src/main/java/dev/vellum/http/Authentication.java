@@ -15,13 +15,21 @@ final class Authentication {
         this.tokens = tokens;
     }
 
-    void authenticate(Context ctx) {
+    /** Authenticates the request, or throws 401; either way the caller's rate limit is applied first. */
+    void authenticate(Context ctx, RateLimiting rateLimiting) {
         String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new VellumException.Unauthenticated("missing_token", "Send Authorization: Bearer <token>");
+        Principal p;
+        try {
+            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw new VellumException.Unauthenticated("missing_token", "Send Authorization: Bearer <token>");
+            }
+            p = tokens.authenticate(header.substring(7).strip());
+        } catch (VellumException.Unauthenticated e) {
+            rateLimiting.forClient(ctx); // guessing tokens costs the guesser's IP its allowance
+            throw e;
         }
-        Principal p = tokens.authenticate(header.substring(7).strip());
         ctx.attribute(ATTRIBUTE, p);
+        rateLimiting.forToken(ctx, p);
     }
 
     static Principal principal(Context ctx) {

@@ -2,7 +2,7 @@ package dev.vellum.http;
 
 import io.javalin.config.RoutesConfig;
 
-/** /healthz (the process answers) and /readyz (the database answers too). */
+/** /healthz (the process answers), /readyz (the database answers too), /metrics (Prometheus). */
 final class HealthRoutes {
     private HealthRoutes() {}
 
@@ -12,5 +12,6 @@ final class HealthRoutes {
             boolean ready = s.database().isHealthy();
             Json.write(ctx, ready ? 200 : 503, Json.MAPPER.createObjectNode().put("status", ready ? "ready" : "database unavailable"));
         });
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(s.metrics().scrape()));
     }
 }

@@ -11,7 +11,8 @@ public final class HttpServer implements AutoCloseable {
 
     public HttpServer(Services s) {
         Authentication auth = new Authentication(s.tokens());
-        AccessLog accessLog = new AccessLog(s.config().logFormat());
+        AccessLog accessLog = new AccessLog(s.config().logFormat(), s.metrics());
+        RateLimiting rateLimiting = new RateLimiting(s.rateLimits(), s.config().rateLimits());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -24,7 +25,7 @@ public final class HttpServer implements AutoCloseable {
             var routes = config.routes;
             routes.before(RequestIds::assign);
             routes.before("/v1/*", ctx -> {
-                if (!ctx.path().equals("/v1/openapi.json")) auth.authenticate(ctx);
+                if (!ctx.path().equals("/v1/openapi.json")) auth.authenticate(ctx, rateLimiting);
             });
             HealthRoutes.register(routes, s);
             ProjectRoutes.register(routes, s);

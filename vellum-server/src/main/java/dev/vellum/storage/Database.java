@@ -39,9 +39,14 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(VellumConfig config) {
+        return open(config, null);
+    }
+
+    /** @param meters where the pools report their metrics (connections in use, waits), or null */
+    public static Database open(VellumConfig config, io.micrometer.core.instrument.MeterRegistry meters) {
         int timeout = Math.max(1, (config.statementTimeoutMs() + 999) / 1000);
         if (config.usesPostgres()) {
-            HikariConfig hc = pool("vellum-pg", config.databasePoolSize());
+            HikariConfig hc = pool("vellum-pg", config.databasePoolSize(), meters);
             hc.setJdbcUrl(config.databaseUrl().orElseThrow());
             HikariDataSource ds = new HikariDataSource(hc);
             return new Database(Dialect.POSTGRES, ds, ds, timeout);
@@ -53,19 +58,20 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot create data directory " + dir + ": " + e.getMessage(), e);
         }
         String url = "jdbc:sqlite:" + dir.resolve("vellum.db").toAbsolutePath();
-        HikariConfig w = pool("vellum-sqlite-writer", 1);
+        HikariConfig w = pool("vellum-sqlite-writer", 1, meters);
         w.setDataSource(sqlite(url, false, 16_000));
         w.setMaxLifetime(0); // local file connections need no recycling, and keep their statement cache
         HikariDataSource writer = new HikariDataSource(w);
-        HikariConfig r = pool("vellum-sqlite-reader", Math.max(2, config.databasePoolSize()));
+        HikariConfig r = pool("vellum-sqlite-reader", Math.max(2, config.databasePoolSize()), meters);
         r.setDataSource(sqlite(url, true, 4_000));
         r.setMaxLifetime(0);
         r.setReadOnly(true); // must match the SQLite open flag: the driver refuses to change it later
         return new Database(Dialect.SQLITE, writer, new HikariDataSource(r), timeout);
     }
 
-    private static HikariConfig pool(String name, int size) {
+    private static HikariConfig pool(String name, int size, io.micrometer.core.instrument.MeterRegistry meters) {
         HikariConfig hc = new HikariConfig();
+        if (meters != null) hc.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(meters));
         hc.setPoolName(name);
         hc.setMaximumPoolSize(size);
         hc.setMinimumIdle(Math.min(size, 2));

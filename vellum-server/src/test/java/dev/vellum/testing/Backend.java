@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public sealed interface Backend extends AutoCloseable {
     String ADMIN_TOKEN = "test-admin-token-0123456789";
+    /** Limits stay on in tests (their headers are part of every response) but never throttle a scenario. */
+    String TEST_RATE_LIMIT = "1000000";
 
     /** Settings for a server on this backend; port 0 picks a free port. */
     VellumConfig config(Map<String, String> extra);
@@ -61,7 +63,7 @@ public sealed interface Backend extends AutoCloseable {
         @Override
         public VellumConfig config(Map<String, String> extra) {
             Map<String, String> o = new HashMap<>(Map.of("VELLUM_DATA_DIR", dir.toString(), "VELLUM_PORT", "0",
-                    "VELLUM_BOOTSTRAP_TOKEN", ADMIN_TOKEN, "VELLUM_HOST", "127.0.0.1"));
+                    "VELLUM_BOOTSTRAP_TOKEN", ADMIN_TOKEN, "VELLUM_HOST", "127.0.0.1", "VELLUM_RATE_LIMIT_PER_MINUTE", TEST_RATE_LIMIT));
             o.putAll(extra);
             return VellumConfig.resolve(Map.of(), o);
         }
@@ -82,7 +84,7 @@ public sealed interface Backend extends AutoCloseable {
         @Override
         public VellumConfig config(Map<String, String> extra) {
             Map<String, String> o = new HashMap<>(Map.of("VELLUM_DATABASE_URL", url, "VELLUM_PORT", "0",
-                    "VELLUM_BOOTSTRAP_TOKEN", ADMIN_TOKEN, "VELLUM_HOST", "127.0.0.1"));
+                    "VELLUM_BOOTSTRAP_TOKEN", ADMIN_TOKEN, "VELLUM_HOST", "127.0.0.1", "VELLUM_RATE_LIMIT_PER_MINUTE", TEST_RATE_LIMIT));
             o.putAll(extra);
             return VellumConfig.resolve(Map.of(), o);
         }
