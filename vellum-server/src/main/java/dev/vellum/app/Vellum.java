@@ -103,6 +103,10 @@ public final class Vellum implements AutoCloseable {
         return services;
     }
 
+    public java.util.List<dev.vellum.http.HttpServer.Route> routes() {
+        return http.routes();
+    }
+
     public int port() {
         return http.port();
     }

@@ -8,6 +8,10 @@ import java.util.List;
 /** The HTTP adapter: Javalin with Vellum's routes, authentication, errors and request log. */
 public final class HttpServer implements AutoCloseable {
     private final Javalin app;
+    private final List<Route> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** An endpoint as registered: method and path template (e.g. GET /v1/projects/{p}). */
+    public record Route(String method, String path) {}
 
     public HttpServer(Services s) {
         Authentication auth = new Authentication(s.tokens());
@@ -22,6 +26,10 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.host = s.config().host();
             config.jetty.port = s.config().port();
             config.requestLogger.http(accessLog::log);
+            config.events.handlerAdded(meta -> {
+                String method = meta.getHttpMethod().name();
+                if (List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) routes.add(new Route(method, meta.getPath()));
+            });
             var routes = config.routes;
             routes.before(RequestIds::assign);
             routes.before("/v1/*", ctx -> {
@@ -59,6 +67,11 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer start() {
         app.start();
         return this;
+    }
+
+    /** Every endpoint the server serves. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
     }
 
     public int port() {
