@@ -13,7 +13,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Vellum vellum = Vellum.serve(ConfigOptions.resolve(spec), System.out);
+        var config = ConfigOptions.resolve(spec);
+        // logback reads the format when it first starts, which is after this line
+        System.setProperty("VELLUM_LOG_FORMAT", config.logFormat());
+        Vellum vellum = Vellum.serve(config, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             vellum.close();

@@ -20,6 +20,14 @@ final class AccessLog {
     }
 
     void log(Context ctx, Float ms) {
+        try {
+            record(ctx, ms);
+        } finally {
+            RequestIds.clear();
+        }
+    }
+
+    private void record(Context ctx, Float ms) {
         String route = route(ctx);
         metrics.request(ctx.method().name(), route, ctx.statusCode(), java.time.Duration.ofNanos((long) (ms * 1_000_000)));
         if (!log.isInfoEnabled()) return;

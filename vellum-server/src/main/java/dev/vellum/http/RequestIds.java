@@ -16,6 +16,11 @@ final class RequestIds {
         String id = given != null && SANE.matcher(given).matches() ? given : Ulid.next();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header("X-Request-Id", id);
+        org.slf4j.MDC.put("request_id", id); // application log lines of this request carry it
+    }
+
+    static void clear() {
+        org.slf4j.MDC.remove("request_id");
     }
 
     static String of(Context ctx) {
