@@ -20,12 +20,14 @@ final class Json {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
     }
 
+    private static final java.util.regex.Pattern JSON_SUFFIX = java.util.regex.Pattern.compile("application/[\\w.-]+\\+json");
+
     private Json() {}
 
     /** The request body as JSON: 415 unless it is JSON, 413 when too large, 400 (with the position) when malformed. */
     static JsonNode body(Context ctx, long maxBytes) {
         String type = ctx.contentType();
-        if (type == null || !(type.startsWith("application/json") || type.matches("application/[\\w.+-]+\\+json.*"))) {
+        if (type == null || !(type.startsWith("application/json") || JSON_SUFFIX.matcher(type).lookingAt())) {
             throw new VellumException.UnsupportedMediaType("Send the body as application/json");
         }
         if (ctx.contentLength() > maxBytes) throw tooLarge(maxBytes);
