@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,19 @@ abstract class ClientScenarios {
         return client(instanceAdmin.tokens(id).issue("admin", Scope.ADMIN).secret());
     }
 
+    /** The entries of a new project's {@link #POSTS} collection, written with an admin token. */
+    protected EntriesApi postsInNewProject(String prefix) {
+        String p = unique(prefix);
+        VellumClient admin = newProject(p);
+        admin.collections(p).create(POSTS);
+        return admin.entries(p, "posts");
+    }
+
+    /** The call fails with {@code type} and the stable {@code code}. */
+    static void assertFails(ThrowingCallable call, Class<? extends VellumApiException> type, String code) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(type, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
     protected static String unique(String prefix) {
         return prefix + "-" + Long.toHexString(System.nanoTime());
     }
@@ -73,8 +87,7 @@ abstract class ClientScenarios {
         assertThat(created.createdAt()).isNotNull();
         assertThat(instanceAdmin.projects().list()).extracting(Project::id).contains(p);
         assertThat(instanceAdmin.projects().get(p)).isEqualTo(created);
-        assertThatThrownBy(() -> instanceAdmin.projects().create(p, "Again"))
-                .isInstanceOfSatisfying(VellumApiException.Conflict.class, e -> assertThat(e.code()).isEqualTo("project_exists"));
+        assertFails(() -> instanceAdmin.projects().create(p, "Again"), VellumApiException.Conflict.class, "project_exists");
 
         TokensApi tokens = instanceAdmin.tokens(p);
         IssuedToken site = tokens.issue("site", Scope.READ);
@@ -85,20 +98,17 @@ abstract class ClientScenarios {
 
         VellumClient reader = client(site.secret());
         assertThat(reader.collections(p).list()).isEmpty();
-        assertThatThrownBy(() -> reader.collections(p).create(POSTS))
-                .isInstanceOfSatisfying(VellumApiException.Forbidden.class, e -> assertThat(e.code()).isEqualTo("insufficient_scope"));
+        assertFails(() -> reader.collections(p).create(POSTS), VellumApiException.Forbidden.class, "insufficient_scope");
         assertThatThrownBy(() -> reader.projects().list()).isInstanceOf(VellumApiException.Forbidden.class);
 
         IssuedToken rotated = tokens.rotate(site.token().id());
         assertThat(client(rotated.secret()).collections(p).list()).isEmpty();
-        assertThatThrownBy(() -> reader.collections(p).list())
-                .isInstanceOfSatisfying(VellumApiException.Unauthorized.class, e -> assertThat(e.code()).isEqualTo("invalid_token"));
+        assertFails(() -> reader.collections(p).list(), VellumApiException.Unauthorized.class, "invalid_token");
 
         tokens.revoke(site.token().id());
         assertThat(tokens.get(site.token().id()).revoked()).isTrue();
         assertThatThrownBy(() -> client(rotated.secret()).collections(p).list()).isInstanceOf(VellumApiException.Unauthorized.class);
-        assertThatThrownBy(() -> tokens.get("no-such-token"))
-                .isInstanceOfSatisfying(VellumApiException.NotFound.class, e -> assertThat(e.code()).isEqualTo("token_not_found"));
+        assertFails(() -> tokens.get("no-such-token"), VellumApiException.NotFound.class, "token_not_found");
     }
 
     @Test
@@ -111,8 +121,7 @@ abstract class ClientScenarios {
         assertThat(posts.field("status").orElseThrow().choices()).containsExactly("draft", "live");
         assertThat(collections.get("posts")).isEqualTo(posts);
         assertThat(collections.list()).extracting(Collection::id).containsExactly("posts");
-        assertThatThrownBy(() -> collections.create(POSTS))
-                .isInstanceOfSatisfying(VellumApiException.Conflict.class, e -> assertThat(e.code()).isEqualTo("collection_exists"));
+        assertFails(() -> collections.create(POSTS), VellumApiException.Conflict.class, "collection_exists");
 
         List<FieldSpec> fields = new ArrayList<>(posts.fields());
         fields.set(1, FieldSpec.of("hits", "number").withOption("integer", true).renamedFrom("views"));
@@ -126,16 +135,12 @@ abstract class ClientScenarios {
         assertThat(removed.field("summary")).isEmpty();
 
         collections.delete("posts");
-        assertThatThrownBy(() -> collections.get("posts"))
-                .isInstanceOfSatisfying(VellumApiException.NotFound.class, e -> assertThat(e.code()).isEqualTo("collection_not_found"));
+        assertFails(() -> collections.get("posts"), VellumApiException.NotFound.class, "collection_not_found");
     }
 
     @Test
     void entriesCreateReadPatchAndDelete() {
-        String p = unique("entries");
-        VellumClient admin = newProject(p);
-        admin.collections(p).create(POSTS);
-        EntriesApi posts = admin.entries(p, "posts");
+        EntriesApi posts = postsInNewProject("entries");
 
         Entry hello = posts.create(EntryInput.of(Map.of("title", "Hello", "views", 3, "status", "live")).withSlug("hello"));
         assertThat(hello.version()).isEqualTo(1);
@@ -147,33 +152,30 @@ abstract class ClientScenarios {
         assertThat(patched.version()).isEqualTo(2);
         assertThat(patched.integer("views")).isEqualTo(4L);
         assertThat(patched.text("title")).isEqualTo("Hello");
-        assertThatThrownBy(() -> posts.patch(hello.id(), EntryInput.of(Map.of("views", 99)), 1))
-                .isInstanceOfSatisfying(VellumApiException.PreconditionFailed.class, e -> assertThat(e.code()).isEqualTo("version_mismatch"));
+        assertFails(() -> posts.patch(hello.id(), EntryInput.of(Map.of("views", 99)), 1),
+                VellumApiException.PreconditionFailed.class, "version_mismatch");
         assertThat(posts.get(hello.id()).integer("views")).as("a stale patch writes nothing").isEqualTo(4L);
         assertThat(posts.patch(hello.id(), EntryInput.of(Map.of("status", "draft"))).version()).isEqualTo(3);
 
-        assertThatThrownBy(() -> posts.create(EntryInput.of(Map.of("title", "Other")).withSlug("hello")))
-                .isInstanceOfSatisfying(VellumApiException.Conflict.class, e -> assertThat(e.code()).isEqualTo("slug_taken"));
+        assertFails(() -> posts.create(EntryInput.of(Map.of("title", "Other")).withSlug("hello")),
+                VellumApiException.Conflict.class, "slug_taken");
 
         Entry first = posts.create(EntryInput.of(Map.of("title", "Once")), "key-once");
         Entry replayed = posts.create(EntryInput.of(Map.of("title", "Once")), "key-once");
         assertThat(replayed.id()).isEqualTo(first.id());
         assertThat(posts.stream(ListOptions.DEFAULT).filter(e -> "Once".equals(e.text("title")))).hasSize(1);
-        assertThatThrownBy(() -> posts.create(EntryInput.of(Map.of("title", "Twice")), "key-once"))
-                .isInstanceOfSatisfying(VellumApiException.ValidationFailed.class, e -> assertThat(e.code()).isEqualTo("idempotency_key_reused"));
+        assertFails(() -> posts.create(EntryInput.of(Map.of("title", "Twice")), "key-once"),
+                VellumApiException.ValidationFailed.class, "idempotency_key_reused");
 
         assertThatThrownBy(() -> posts.delete(hello.id(), 1)).isInstanceOf(VellumApiException.PreconditionFailed.class);
         posts.delete(hello.id(), 3);
-        assertThatThrownBy(() -> posts.get(hello.id()))
-                .isInstanceOfSatisfying(VellumApiException.NotFound.class, e -> assertThat(e.code()).isEqualTo("entry_not_found"));
+        assertFails(() -> posts.get(hello.id()), VellumApiException.NotFound.class, "entry_not_found");
     }
 
     @Test
     void validationFailuresComeAsOneExceptionWithEveryFieldPath() {
-        String p = unique("invalid");
-        VellumClient admin = newProject(p);
-        admin.collections(p).create(POSTS);
-        assertThatThrownBy(() -> admin.entries(p, "posts").create(EntryInput.of(Map.of("views", -1, "status", "nope"))))
+        EntriesApi posts = postsInNewProject("invalid");
+        assertThatThrownBy(() -> posts.create(EntryInput.of(Map.of("views", -1, "status", "nope"))))
                 .isInstanceOfSatisfying(VellumApiException.ValidationFailed.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.code()).isEqualTo("validation_failed");
@@ -187,10 +189,7 @@ abstract class ClientScenarios {
 
     @Test
     void batchesReportEachItem() {
-        String p = unique("batch");
-        VellumClient admin = newProject(p);
-        admin.collections(p).create(POSTS);
-        EntriesApi posts = admin.entries(p, "posts");
+        EntriesApi posts = postsInNewProject("batch");
 
         BatchResult mixed = posts.batch(BatchRequest.create(List.of(EntryInput.of(Map.of("title", "A")).withSlug("a"),
                 EntryInput.of(Map.of("views", 1)), EntryInput.of(Map.of("title", "C")).withSlug("c"))));
