@@ -15,6 +15,7 @@ import java.sql.SQLException;
 /** Field values to column parameters and back, by the type's column kind. */
 public final class ColumnCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectReader TREE = JSON.reader();
 
     private ColumnCodec() {}
 
@@ -30,7 +31,7 @@ public final class ColumnCodec {
         };
     }
 
-    public static JsonNode read(ResultSet rs, String column, FieldType type) throws SQLException {
+    public static JsonNode read(ResultSet rs, int column, FieldType type) throws SQLException {
         return switch (type.column()) {
             case TEXT, TIMESTAMP -> {
                 String s = rs.getString(column);
@@ -65,7 +66,7 @@ public final class ColumnCodec {
 
     private static JsonNode parse(String s) throws SQLException {
         try {
-            return JSON.readTree(s);
+            return TREE.readTree(s);
         } catch (JsonProcessingException e) {
             throw new SQLException("corrupt JSON value in column", e);
         }
