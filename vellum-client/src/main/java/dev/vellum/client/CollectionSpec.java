@@ -44,7 +44,8 @@ public record CollectionSpec(String id, String name, String description, String 
         return fields.stream().filter(f -> f.id().equals(fieldId)).findFirst();
     }
 
-    ObjectNode toJson() {
+    /** The JSON form the API takes (as in a schema file). */
+    public ObjectNode toJson() {
         ObjectNode o = Json.object().put("id", id);
         if (name != null) o.put("name", name);
         if (description != null) o.put("description", description);
@@ -52,6 +53,11 @@ public record CollectionSpec(String id, String name, String description, String 
         ArrayNode list = o.putArray("fields");
         fields.forEach(f -> list.add(f.toJson()));
         return o;
+    }
+
+    /** Reads a collection from its JSON form (a schema file, or an API response). */
+    public static CollectionSpec fromJson(JsonNode n) {
+        return from(n);
     }
 
     static CollectionSpec from(JsonNode n) {

@@ -12,8 +12,10 @@ import picocli.CommandLine.Model.OptionSpec;
 final class ConfigOptions {
     private ConfigOptions() {}
 
-    static void addTo(CommandSpec spec) {
-        for (Setting s : Settings.ALL) {
+    static void addTo(CommandSpec spec, boolean withClient) {
+        java.util.List<Setting> settings = new java.util.ArrayList<>(Settings.ALL);
+        if (withClient) settings.addAll(Settings.CLIENT);
+        for (Setting s : settings) {
             String def = s.defaultValue().isEmpty() ? "" : " Default: " + s.defaultValue() + ".";
             spec.addOption(OptionSpec.builder(s.flag())
                     .paramLabel("<" + s.type() + ">")
@@ -21,6 +23,13 @@ final class ConfigOptions {
                     .description(s.description() + def + " Env: " + s.env() + ".")
                     .build());
         }
+    }
+
+    /** A setting's value: the flag if given, else the environment; null when neither. */
+    static String value(CommandSpec spec, Setting s) {
+        OptionSpec o = spec.findOption(s.flag());
+        if (o != null && o.getValue() != null) return o.getValue();
+        return System.getenv(s.env());
     }
 
     /** Flags given on the command line, over the environment, over defaults. */

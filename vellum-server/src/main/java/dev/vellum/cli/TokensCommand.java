@@ -1,9 +1,7 @@
 package dev.vellum.cli;
 
-import dev.vellum.app.Vellum;
-import dev.vellum.auth.IssuedToken;
 import dev.vellum.auth.Scope;
-import dev.vellum.auth.Token;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,11 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tokens", description = "Manage a project's tokens in the local data directory or database.",
+@Command(name = "tokens", description = "Manage a project's tokens (local data, or a server with --url).",
         subcommands = {TokensCommand.Create.class, TokensCommand.ListAll.class})
 final class TokensCommand {
 
-    @Command(name = "create", description = "Issue a token; its secret is printed once.")
+    @Command(name = "create", description = "Issue a token; its secret is printed once, on stdout.")
     static final class Create implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Option(names = "--project", required = true, description = "Project id.") String project;
@@ -26,10 +24,22 @@ final class TokensCommand {
         @Override
         public Integer call() {
             Scope s = Scope.parse(scope).orElseThrow(() -> new ParameterException(spec.commandLine(), "--scope must be read, write or admin"));
-            try (Vellum v = Vellum.open(ConfigOptions.resolve(spec))) {
-                IssuedToken t = v.services().tokens().issue(project, name, s, expiresAt);
-                spec.commandLine().getOut().println(t.secret());
-                spec.commandLine().getErr().println("token " + t.token().id() + " (" + s.wire() + ") for project " + project
+            try (Target t = Target.open(spec)) {
+                record Issued(String id, String secret) {}
+                Issued issued = switch (t) {
+                    case Target.Local l -> {
+                        var i = l.vellum().services().tokens().issue(project, name, s, expiresAt);
+                        yield new Issued(i.token().id(), i.secret());
+                    }
+                    case Target.Remote r -> {
+                        var scopeOut = dev.vellum.client.Scope.valueOf(s.name());
+                        var i = expiresAt == null ? r.client().tokens(project).issue(name, scopeOut)
+                                : r.client().tokens(project).issue(name, scopeOut, Instant.parse(expiresAt));
+                        yield new Issued(i.token().id(), i.secret());
+                    }
+                };
+                spec.commandLine().getOut().println(issued.secret());
+                spec.commandLine().getErr().println("token " + issued.id() + " (" + s.wire() + ") for project " + project
                         + "; the secret above is shown once");
             }
             return 0;
@@ -43,13 +53,21 @@ final class TokensCommand {
 
         @Override
         public Integer call() {
-            try (Vellum v = Vellum.open(ConfigOptions.resolve(spec))) {
-                for (Token t : v.services().tokens().list(project)) {
-                    spec.commandLine().getOut().println(t.id() + "\t" + t.name() + "\t" + t.scope().wire() + "\tlast used "
-                            + (t.lastUsedAt() == null ? "never" : t.lastUsedAt()) + (t.revokedAt() == null ? "" : "\trevoked"));
+            var out = spec.commandLine().getOut();
+            try (Target t = Target.open(spec)) {
+                switch (t) {
+                    case Target.Local l -> l.vellum().services().tokens().list(project).forEach(tok -> out.println(
+                            line(tok.id(), tok.name(), tok.scope().wire(), tok.lastUsedAt(), tok.revokedAt() != null)));
+                    case Target.Remote r -> r.client().tokens(project).list().forEach(tok -> out.println(line(tok.id(), tok.name(),
+                            tok.scope().name().toLowerCase(java.util.Locale.ROOT), tok.lastUsedAt() == null ? null : tok.lastUsedAt().toString(),
+                            tok.revokedAt() != null)));
                 }
             }
             return 0;
+        }
+
+        private static String line(String id, String name, String scope, String lastUsed, boolean revoked) {
+            return id + "\t" + name + "\t" + scope + "\tlast used " + (lastUsed == null ? "never" : lastUsed) + (revoked ? "\trevoked" : "");
         }
     }
 }

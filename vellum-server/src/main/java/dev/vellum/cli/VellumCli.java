@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The command line: a second adapter over the same facades as HTTP. */
 @Command(name = "vellum", mixinStandardHelpOptions = true, version = "vellum 0.1.0",
         description = "Vellum, a self-hosted headless CMS.",
-        subcommands = {ServeCommand.class, ProjectsCommand.class, TokensCommand.class, ConfigCommand.class})
+        subcommands = {ServeCommand.class, ProjectsCommand.class, TokensCommand.class, CollectionsCommand.class, TailCommand.class,
+                ConfigCommand.class})
 public final class VellumCli {
 
     public static CommandLine commandLine() {
@@ -17,12 +18,23 @@ public final class VellumCli {
         cli.setOut(new java.io.PrintWriter(System.out, true));
         cli.setErr(new java.io.PrintWriter(System.err, true));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof VellumException v) {
-                cmd.getErr().println("error: " + v.detail() + " (" + v.code() + ")");
-                v.errors().forEach(f -> cmd.getErr().println("  " + f.field() + ": " + f.message()));
-                return 2;
+            switch (e) {
+                case VellumException v -> {
+                    cmd.getErr().println("error: " + v.detail() + " (" + v.code() + ")");
+                    v.errors().forEach(f -> cmd.getErr().println("  " + f.field() + ": " + f.message()));
+                    return 2;
+                }
+                case dev.vellum.client.VellumApiException v -> {
+                    cmd.getErr().println("error: " + v.detail() + " (" + v.code() + ", HTTP " + v.status() + ", request " + v.requestId() + ")");
+                    v.errors().forEach(f -> cmd.getErr().println("  " + f.field() + ": " + f.message()));
+                    return 2;
+                }
+                case dev.vellum.client.VellumClientException v -> {
+                    cmd.getErr().println("error: " + v.getMessage());
+                    return 3;
+                }
+                default -> throw e;
             }
-            throw e;
         });
         return cli;
     }
@@ -30,7 +42,7 @@ public final class VellumCli {
     private static void addConfigOptions(CommandLine cli) {
         for (CommandLine sub : cli.getSubcommands().values()) {
             sub.getCommandSpec().mixinStandardHelpOptions(true);
-            if (sub.getSubcommands().isEmpty()) ConfigOptions.addTo(sub.getCommandSpec());
+            if (sub.getSubcommands().isEmpty()) ConfigOptions.addTo(sub.getCommandSpec(), !(sub.getCommand() instanceof ServeCommand));
             else addConfigOptions(sub);
         }
     }

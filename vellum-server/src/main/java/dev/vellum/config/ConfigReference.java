@@ -23,6 +23,20 @@ public final class ConfigReference {
         }
         md.append("""
 
+                ## CLI remote mode
+
+                The data commands (`projects`, `tokens`, `collections`, `entries`, `tail`) work on the local data
+                directory or database by default; with a URL they talk to that server through the Java client.
+
+                | Environment variable | Flag | Type | Description |
+                |---|---|---|---|
+                """);
+        for (Setting s : Settings.CLIENT) {
+            md.append("| `").append(s.env()).append("` | `").append(s.flag()).append("` | ").append(s.type()).append(" | ")
+                    .append(s.description()).append(" |\n");
+        }
+        md.append("""
+
                 ## Notes
 
                 - With no `VELLUM_DATABASE_URL`, Vellum keeps everything in `VELLUM_DATA_DIR/vellum.db` (SQLite, WAL mode,

@@ -38,6 +38,15 @@ public final class Settings {
     public static final Setting LOG_FORMAT = new Setting("VELLUM_LOG_FORMAT", "--log-format", "json", "json|text",
             "Request log format: one JSON object per line, or key=value text.");
 
+    /** The CLI's remote mode: with a URL, commands go to that server through the Java client. */
+    public static final Setting URL = new Setting("VELLUM_URL", "--url", "", "URL",
+            "CLI only: the server to talk to (e.g. https://cms.example.com). Empty: work on the local data dir or database.");
+    public static final Setting TOKEN = new Setting("VELLUM_TOKEN", "--token", "", "secret",
+            "CLI only, with --url: the bearer token to use.");
+
+    /** Settings of the CLI's remote mode; commands that work on data take these besides {@link #ALL}. */
+    public static final List<Setting> CLIENT = List.of(URL, TOKEN);
+
     public static final List<Setting> ALL = List.of(PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_POOL_SIZE, BOOTSTRAP_TOKEN,
             RATE_LIMIT_PER_MINUTE, RATE_LIMIT_READ_PER_MINUTE, RATE_LIMIT_WRITE_PER_MINUTE, RATE_LIMIT_ADMIN_PER_MINUTE,
             RATE_LIMIT_ANONYMOUS_PER_MINUTE, OUTBOUND_ALLOWLIST, MAX_BODY_BYTES, STATEMENT_TIMEOUT_MS, LOG_FORMAT);
