@@ -19,7 +19,7 @@ public final class ConfigReference {
         for (Setting s : Settings.ALL) {
             md.append("| `").append(s.env()).append("` | `").append(s.flag()).append("` | ")
                     .append(s.defaultValue().isEmpty() ? "—" : "`" + s.defaultValue() + "`").append(" | ")
-                    .append(s.type()).append(" | ").append(s.description().replace("|", "\\|")).append(" |\n");
+                    .append(s.type().replace("|", "\\|")).append(" | ").append(s.description().replace("|", "\\|")).append(" |\n");
         }
         md.append("""
 
