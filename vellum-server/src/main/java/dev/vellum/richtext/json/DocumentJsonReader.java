@@ -1,0 +1,192 @@
+package dev.vellum.richtext.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vellum.richtext.Block;
+import dev.vellum.richtext.Document;
+import dev.vellum.richtext.DocumentNormalizer;
+import dev.vellum.richtext.Inline;
+import dev.vellum.richtext.Limits;
+import dev.vellum.richtext.ListItem;
+import dev.vellum.richtext.RichTextException;
+import dev.vellum.richtext.TableCell;
+import dev.vellum.richtext.TableRow;
+import dev.vellum.richtext.UrlPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the versioned JSON form strictly: unknown node types, marks, properties and attributes, wrong
+ * value types, bad ranges, unsafe URLs and nesting deeper than {@link Limits#MAX_DEPTH} are refused
+ * with the path of the offending node. What is merely not canonical (whitespace, split text runs,
+ * empty nodes) is accepted and normalised.
+ */
+public final class DocumentJsonReader {
+
+    private static final Set<String> BLOCK_TYPES = Set.of("paragraph", "heading", "bulletList", "orderedList",
+            "blockquote", "codeBlock", "horizontalRule", "image", "table", "embed");
+
+    private DocumentJsonReader() {}
+
+    public static Document read(JsonNode json) throws RichTextException {
+        JsonNodeFields doc = JsonNodeFields.of(json, "", "a document");
+        doc.allowOnly("doc", Set.of("type", "version", "content"));
+        String type = doc.requiredString("type");
+        if (!type.equals("doc")) {
+            throw doc.error("expected \"type\": \"doc\", got \"" + type + "\"");
+        }
+        int version = doc.integer("version", Integer.MIN_VALUE, Integer.MAX_VALUE, null);
+        if (version != Document.VERSION) {
+            throw doc.error("unsupported version " + version + " (this server reads version " + Document.VERSION + ")");
+        }
+        return DocumentNormalizer.normalize(new Document(blocks(doc, 0)));
+    }
+
+    static boolean isBlockType(String type) {
+        return BLOCK_TYPES.contains(type);
+    }
+
+    private static List<Block> blocks(JsonNodeFields owner, int depth) throws RichTextException {
+        JsonNode array = owner.array("content", false);
+        List<Block> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            out.add(block(array.get(i), InlineJsonReader.child(owner.path(), "content", i), depth));
+        }
+        return out;
+    }
+
+    private static Block block(JsonNode json, String path, int depth) throws RichTextException {
+        JsonNodeFields node = JsonNodeFields.of(json, path, "a block node");
+        String type = node.requiredString("type");
+        return switch (type) {
+            case "paragraph" -> {
+                node.allowOnly(type, Set.of("type", "content"));
+                yield new Block.Paragraph(InlineJsonReader.read(node, "content"));
+            }
+            case "heading" -> {
+                node.allowOnly(type, Set.of("type", "attrs", "content"));
+                int level = node.attrs(type, Set.of("level"), true).integer("level", 1, 6, null);
+                yield new Block.Heading(level, InlineJsonReader.read(node, "content"));
+            }
+            case "bulletList" -> {
+                node.allowOnly(type, Set.of("type", "content"));
+                yield new Block.BulletList(items(node, deeper(node, depth)));
+            }
+            case "orderedList" -> {
+                node.allowOnly(type, Set.of("type", "attrs", "content"));
+                int start = node.attrs(type, Set.of("start"), false).integer("start", 0, Block.OrderedList.MAX_START, 1);
+                yield new Block.OrderedList(start, items(node, deeper(node, depth)));
+            }
+            case "blockquote" -> {
+                node.allowOnly(type, Set.of("type", "content"));
+                yield new Block.Blockquote(blocks(node, deeper(node, depth)));
+            }
+            case "codeBlock" -> codeBlock(node);
+            case "horizontalRule" -> {
+                node.allowOnly(type, Set.of("type"));
+                yield Block.HORIZONTAL_RULE;
+            }
+            case "image" -> image(node);
+            case "table" -> {
+                node.allowOnly(type, Set.of("type", "content"));
+                yield new Block.Table(rows(node));
+            }
+            case "embed" -> {
+                node.allowOnly(type, Set.of("type", "attrs"));
+                yield new Block.Embed(url(node, node.attrs(type, Set.of("url"), true), "url", UrlPolicy.EMBED));
+            }
+            case "listItem" -> throw node.error("\"listItem\" is only allowed in a bulletList or orderedList");
+            case "tableRow", "tableCell", "tableHeader" -> throw node.error("\"" + type + "\" is only allowed in a table");
+            case "text", "hardBreak" -> throw node.error("inline \"" + type + "\" is not allowed here; put it in a paragraph");
+            default -> throw node.error("unknown node type \"" + type + "\"");
+        };
+    }
+
+    private static int deeper(JsonNodeFields node, int depth) throws RichTextException {
+        if (depth + 1 > Limits.MAX_DEPTH) {
+            throw node.error("lists and blockquotes nested deeper than " + Limits.MAX_DEPTH + " levels");
+        }
+        return depth + 1;
+    }
+
+    private static List<ListItem> items(JsonNodeFields list, int depth) throws RichTextException {
+        JsonNode array = list.array("content", true);
+        List<ListItem> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonNodeFields item = JsonNodeFields.of(array.get(i), InlineJsonReader.child(list.path(), "content", i), "a listItem");
+            String type = item.requiredString("type");
+            if (!type.equals("listItem")) {
+                throw item.error("expected \"listItem\" in a list, got \"" + type + "\"");
+            }
+            item.allowOnly(type, Set.of("type", "content"));
+            items.add(new ListItem(blocks(item, depth)));
+        }
+        return items;
+    }
+
+    private static Block codeBlock(JsonNodeFields node) throws RichTextException {
+        node.allowOnly("codeBlock", Set.of("type", "attrs", "content"));
+        String language = node.attrs("codeBlock", Set.of("language"), false).optionalString("language");
+        if (language != null && !Block.CodeBlock.LANGUAGE.matcher(language).matches()) {
+            throw node.error("code language \"" + language + "\" must match " + Block.CodeBlock.LANGUAGE);
+        }
+        StringBuilder code = new StringBuilder();
+        for (Inline inline : InlineJsonReader.read(node, "content")) {
+            switch (inline) {
+                case Inline.Text t when t.marks().isEmpty() -> code.append(t.text());
+                case Inline.Text t -> throw node.error("text in a codeBlock cannot have marks");
+                case Inline.HardBreak b -> throw node.error("a codeBlock holds text only; use \\n for line breaks");
+            }
+        }
+        return new Block.CodeBlock(language, code.toString());
+    }
+
+    private static Block image(JsonNodeFields node) throws RichTextException {
+        node.allowOnly("image", Set.of("type", "attrs", "caption"));
+        JsonNodeFields attrs = node.attrs("image", Set.of("src", "alt", "link"), true);
+        String src = url(node, attrs, "src", UrlPolicy.IMAGE);
+        String alt = attrs.optionalString("alt");
+        String link = attrs.has("link") ? url(node, attrs, "link", UrlPolicy.LINK) : null;
+        return new Block.Image(src, alt == null ? "" : alt, InlineJsonReader.read(node, "caption"), link);
+    }
+
+    private static String url(JsonNodeFields node, JsonNodeFields attrs, String name, UrlPolicy policy)
+            throws RichTextException {
+        String url = attrs.requiredString(name);
+        String problem = policy.problem(url);
+        if (problem != null) {
+            throw node.error(name + " \"" + url + "\": " + problem);
+        }
+        return url;
+    }
+
+    private static List<TableRow> rows(JsonNodeFields table) throws RichTextException {
+        JsonNode array = table.array("content", true);
+        List<TableRow> rows = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonNodeFields row = JsonNodeFields.of(array.get(i), InlineJsonReader.child(table.path(), "content", i), "a tableRow");
+            String type = row.requiredString("type");
+            if (!type.equals("tableRow")) {
+                throw row.error("expected \"tableRow\" in a table, got \"" + type + "\"");
+            }
+            row.allowOnly(type, Set.of("type", "content"));
+            rows.add(new TableRow(cells(row)));
+        }
+        return rows;
+    }
+
+    private static List<TableCell> cells(JsonNodeFields row) throws RichTextException {
+        JsonNode array = row.array("content", true);
+        List<TableCell> cells = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonNodeFields cell = JsonNodeFields.of(array.get(i), InlineJsonReader.child(row.path(), "content", i), "a table cell");
+            String type = cell.requiredString("type");
+            if (!type.equals("tableCell") && !type.equals("tableHeader")) {
+                throw cell.error("expected \"tableCell\" or \"tableHeader\" in a tableRow, got \"" + type + "\"");
+            }
+            cell.allowOnly(type, Set.of("type", "content"));
+            cells.add(new TableCell(type.equals("tableHeader"), InlineJsonReader.read(cell, "content")));
+        }
+        return cells;
+    }
+}
