@@ -22,11 +22,11 @@ public final class MarkdownWriter {
     private MarkdownWriter() {}
 
     public static String write(Document document) {
-        String markdown = blocks(document.content());
+        String markdown = blocks(document.content(), false);
         return markdown.isEmpty() ? "" : markdown + "\n";
     }
 
-    private static String blocks(List<Block> blocks) {
+    private static String blocks(List<Block> blocks, boolean inItem) {
         StringBuilder out = new StringBuilder();
         Block previous = null;
         boolean alternate = false;
@@ -34,7 +34,7 @@ public final class MarkdownWriter {
             // Two lists of the same kind in a row would merge; a different marker keeps them apart.
             alternate = previous != null && previous.getClass() == block.getClass() && !alternate;
             if (previous != null) {
-                out.append(interruptsParagraph(previous, block) ? "\n" : "\n\n");
+                out.append(inItem && interruptsParagraph(previous, block) ? "\n" : "\n\n");
             }
             out.append(block(block, alternate));
             previous = block;
@@ -43,7 +43,7 @@ public final class MarkdownWriter {
     }
 
     /**
-     * A list right under a paragraph ({@code - one} / {@code   - two}) reads best without a blank line,
+     * In a list item, a list right under a paragraph ({@code - one} / {@code   - two}) reads best without a blank line,
      * which CommonMark allows when the list starts with a non-empty item, and for ordered lists at 1.
      */
     private static boolean interruptsParagraph(Block previous, Block block) {
@@ -66,7 +66,7 @@ public final class MarkdownWriter {
             case Block.BulletList l -> list(l.items(), i -> alternate ? "+ " : "- ");
             case Block.OrderedList l -> list(l.items(), i -> Math.min(Block.OrderedList.MAX_START, (long) l.start() + i)
                     + (alternate ? ") " : ". "));
-            case Block.Blockquote q -> prefixLines(blocks(q.content()), "> ", "> ", ">");
+            case Block.Blockquote q -> prefixLines(blocks(q.content(), false), "> ", "> ", ">");
             case Block.CodeBlock c -> codeBlock(c);
             case Block.HorizontalRule r -> "***";
             case Block.Image i -> i.caption().isEmpty() ? image(i) : HtmlWriter.block(i);
@@ -84,7 +84,7 @@ public final class MarkdownWriter {
         boolean loose = false;
         for (int i = 0; i < items.size(); i++) {
             String m = marker.at(i);
-            String content = blocks(items.get(i).content());
+            String content = blocks(items.get(i).content(), true);
             loose |= content.contains("\n\n");
             rendered.add(content.isEmpty() ? m.stripTrailing() : prefixLines(content, m, " ".repeat(m.length()), ""));
         }
