@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * with cached look-ups keeps hostile input linear.
  */
 final class Shortcodes {
+    /** Shortcodes that mean nothing without their content; the others may enclose fallback content. */
     private static final Set<String> ENCLOSING = Set.of("caption", "wp_caption", "embed", "code", "sourcecode");
     private static final Set<String> KNOWN = Set.of("caption", "wp_caption", "embed", "code", "sourcecode",
             "audio", "video", "gallery", "playlist");
@@ -67,14 +68,14 @@ final class Shortcodes {
             Map<String, String> attributes = attributes(html.substring(nameStart + name.length(), close));
             int end = close + 1;
             String content = null;
-            if (ENCLOSING.contains(name)) {
-                int closing = closingTag(name, close + 1);
-                if (closing < 0) {
-                    open = html.indexOf('[', open + 1);
-                    continue;
-                }
+            boolean selfClosed = html.charAt(close - 1) == '/';
+            int closing = selfClosed ? -1 : closingTag(name, close + 1);
+            if (closing >= 0) {
                 content = html.substring(close + 1, closing);
                 end = closing + name.length() + 3;
+            } else if (ENCLOSING.contains(name)) {
+                open = html.indexOf('[', open + 1);
+                continue;
             }
             out.append(html, done, open).append(replacement(name, attributes, content));
             done = end;
