@@ -187,15 +187,25 @@ class HtmlReaderTest {
 
     @Test
     void wordPressBlockCommentsAndShortcodesAreUnderstood() {
-        assertThat(read("<!-- wp:paragraph --><p>Hi [sic]</p><!-- /wp:paragraph -->"
+        assertThat(wordPress("<!-- wp:paragraph --><p>Hi [sic]</p><!-- /wp:paragraph -->"
                 + "[caption id=\"attachment_1\" width=\"300\"]<a href=\"/big.jpg\"><img src=\"/small.jpg\" alt=\"S\" /></a>"
                 + " A <a href=\"/c\">caption</a>[/caption][gallery ids=\"1,2\"][[caption]]"))
                 .isEqualTo(doc(p("Hi [sic]"), image("/small.jpg", "S", List.of(t("A "), t("caption", link("/c"))), "/big.jpg"),
                         p("[caption]")));
-        assertThat(dropped("[gallery ids=\"1\"] [playlist]")).contains(new Dropped(Kind.SHORTCODE, "[gallery]", 1),
+        assertThat(RichText.fromWordPress("[gallery ids=\"1\"] [playlist]").dropped()).contains(new Dropped(Kind.SHORTCODE, "[gallery]", 1),
                 new Dropped(Kind.SHORTCODE, "[playlist]", 1));
-        assertThat(read("[audio mp3=\"https://x.y/a.mp3\"][/audio][embed]https://vimeo.com/2[/embed][code lang=\"js\"]let a;[/code]"))
+        assertThat(wordPress("[audio mp3=\"https://x.y/a.mp3\"][/audio][embed]https://vimeo.com/2[/embed][code lang=\"js\"]let a;[/code]"))
                 .isEqualTo(doc(new Block.Embed("https://x.y/a.mp3"), new Block.Embed("https://vimeo.com/2"), code("js", "let a;")));
+    }
+
+    @Test
+    void shortcodesAreTextOutsideWordPressContent() {
+        assertThat(read("<p>[gallery] [embed]https://vimeo.com/1[/embed]</p>"))
+                .isEqualTo(doc(p("[gallery] [embed]https://vimeo.com/1[/embed]")));
+    }
+
+    private static Document wordPress(String content) {
+        return RichText.fromWordPress(content).document();
     }
 
     @Test

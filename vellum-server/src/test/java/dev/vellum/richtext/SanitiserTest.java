@@ -20,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * XSS filter-evasion vectors (src/test/resources/dev/vellum/richtext/xss-vectors.txt), read as HTML
- * and as Markdown: after conversion to a document and back to HTML nothing executable survives, and
+ * XSS filter-evasion vectors (src/test/resources/dev/vellum/richtext/xss-vectors.txt), read as HTML,
+ * as WordPress content (shortcodes) and as Markdown: after conversion to a document and back to HTML nothing executable survives, and
  * every element and attribute of the output is on the writer's allow-list.
  */
 class SanitiserTest {
@@ -59,6 +59,15 @@ class SanitiserTest {
         String html = RichText.toHtml(document);
         assertSafe(html);
         assertThat(RichText.fromHtml(html).document()).as("the output reads back to the same document").isEqualTo(document);
+    }
+
+    @ParameterizedTest
+    @MethodSource("vectors")
+    void nothingExecutableSurvivesWordPressContent(String vector) {
+        Document document = RichText.fromWordPress(vector).document();
+        String html = RichText.toHtml(document);
+        assertSafe(html);
+        assertThat(RichText.fromHtml(html).document()).isEqualTo(document);
     }
 
     @ParameterizedTest

@@ -8,9 +8,10 @@ import dev.vellum.richtext.Limits;
 import org.jsoup.Jsoup;
 
 /**
- * Reads real-world HTML into a canonical document, with a report of what was dropped. WordPress
- * shortcodes are expanded first; {@link #readWordPress} also applies WordPress's rendering of
- * classic-editor content (auto-embeds, newlines as line breaks and blank lines as paragraphs).
+ * Reads real-world HTML into a canonical document, with a report of what was dropped. WordPress's
+ * block-editor comments are comments and ignored anywhere; {@link #readWordPress} also does what
+ * WordPress does when it renders a post: expands shortcodes, turns URLs alone on a line into embeds,
+ * and (for classic-editor content) makes newlines line breaks and blank lines paragraph breaks.
  */
 public final class HtmlReader {
 
@@ -31,9 +32,10 @@ public final class HtmlReader {
             html = html.substring(0, Limits.MAX_INPUT_CHARS);
             report.add(Kind.LIMIT, "input longer than " + Limits.MAX_INPUT_CHARS + " chars (truncated)");
         }
-        html = Shortcodes.expand(html, report);
         boolean lineBreaks = false;
         if (wordpress) {
+            // Only WordPress content has shortcodes: elsewhere "[gallery]" is text and must stay text.
+            html = Shortcodes.expand(html, report);
             html = WordPressEmbeds.expand(html);
             // WordPress renders block-editor content without autop; only classic content has it.
             lineBreaks = !html.contains("<!-- wp:");
