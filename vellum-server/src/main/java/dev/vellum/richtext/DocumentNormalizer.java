@@ -17,7 +17,8 @@ import java.util.List;
  * The canonical form of a document, so that record equality means "same content". Inline content
  * is normalised by {@link InlineNormalizer}; empty paragraphs, headings, lists, quotes, code blocks,
  * tables and rows are dropped (empty list items and table cells are kept, they hold a place); code
- * keeps its whitespace but uses {@code \n} line ends and has no trailing newline. Idempotent.
+ * keeps its whitespace but uses {@code \n} line ends, has no whitespace on blank lines and no trailing
+ * newline. Idempotent.
  */
 public final class DocumentNormalizer {
 
@@ -73,7 +74,7 @@ public final class DocumentNormalizer {
                 .toList();
     }
 
-    /** Code text: {@code \n} line ends, no control characters but tab, no trailing newlines. */
+    /** Code text: {@code \n} line ends, no control characters but tab, no blank-line whitespace, no trailing newlines. */
     public static String code(String code) {
         StringBuilder out = new StringBuilder(code.length());
         for (int i = 0; i < code.length(); i++) {
@@ -89,6 +90,32 @@ public final class DocumentNormalizer {
                 out.append(c).append(code.charAt(++i));
             } else if (!InlineNormalizer.isControl(c) && !Character.isSurrogate(c)) {
                 out.append(c);
+            }
+        }
+        return stripBlankLines(out.toString());
+    }
+
+    /**
+     * Empties lines of only spaces and tabs, and drops trailing line ends: CommonMark cannot keep a
+     * whitespace-only line of a fenced block inside a list item, and no reader can see the difference.
+     */
+    private static String stripBlankLines(String code) {
+        StringBuilder out = new StringBuilder(code.length());
+        int lineStart = 0;
+        boolean blank = true;
+        for (int i = 0; i <= code.length(); i++) {
+            char c = i < code.length() ? code.charAt(i) : '\n';
+            if (c == '\n') {
+                if (!blank) {
+                    out.append(code, lineStart, i);
+                }
+                if (i < code.length()) {
+                    out.append('\n');
+                }
+                lineStart = i + 1;
+                blank = true;
+            } else if (c != ' ' && c != '\t') {
+                blank = false;
             }
         }
         int end = out.length();
