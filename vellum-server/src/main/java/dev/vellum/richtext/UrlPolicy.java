@@ -31,12 +31,17 @@ public enum UrlPolicy {
         this.relativeAllowed = relativeAllowed;
     }
 
-    /** The canonical form of a raw URL: control characters removed, surrounding spaces trimmed. */
+    /**
+     * The canonical form of a raw URL: control characters (C0, DEL, C1) and unpaired surrogates
+     * removed, surrounding whitespace trimmed.
+     */
     public static String canonical(String raw) {
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c >= 0x20 && c != 0x7f) {
+            if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
+                out.append(c).append(raw.charAt(++i));
+            } else if (!InlineNormalizer.isControl(c) && !Character.isSurrogate(c)) {
                 out.append(c);
             }
         }

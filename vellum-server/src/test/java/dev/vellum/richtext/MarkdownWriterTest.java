@@ -54,7 +54,7 @@ class MarkdownWriterTest {
     @Test
     void nestedListsAreIndentedUnderTheirItem() {
         assertThat(markdown(ul(li(p("one"), ul(li("two"))), li("three"))))
-                .isEqualTo("- one\n  - two\n- three\n");
+                .isEqualTo("- one\n  + two\n- three\n");
     }
 
     @Test

@@ -39,6 +39,7 @@ class NodeAndMarkRoundTripTest {
                 Arguments.of("mixed nesting", doc(ol(1, li(p("a"), ul(li(p("b"), ol(7, li("c")))))))),
                 Arguments.of("adjacent lists stay apart", doc(ul(li("a")), ul(li("b")), ol(1, li("c")), ol(1, li("d")))),
                 Arguments.of("empty list item", doc(ul(li(), li("b"), li()))),
+                Arguments.of("nested empty items are not a rule", doc(ul(li(ul(li(ul(li()))))), ol(1, li(ol(1, li(ol(1, li()))))))),
                 Arguments.of("list item with blocks", doc(ul(li(p("a"), p("b"), code("sh", "ls -l\n\n  x"), quote(p("q")))))),
                 Arguments.of("code with blank lines in a list item", doc(ol(1, li(code(null, "a\n\n\n    b\n\n\tc"))))),
                 Arguments.of("list item starting with a rule", doc(ul(li(Block.HORIZONTAL_RULE, p("after"))))),

@@ -22,11 +22,12 @@ public final class MarkdownWriter {
     private MarkdownWriter() {}
 
     public static String write(Document document) {
-        String markdown = blocks(document.content(), false);
+        String markdown = blocks(document.content(), false, 0);
         return markdown.isEmpty() ? "" : markdown + "\n";
     }
 
-    private static String blocks(List<Block> blocks, boolean inItem) {
+    /** @param depth how many bullet lists enclose these blocks */
+    private static String blocks(List<Block> blocks, boolean inItem, int depth) {
         StringBuilder out = new StringBuilder();
         Block previous = null;
         boolean alternate = false;
@@ -36,7 +37,7 @@ public final class MarkdownWriter {
             if (previous != null) {
                 out.append(inItem && interruptsParagraph(previous, block) ? "\n" : "\n\n");
             }
-            out.append(block(block, alternate));
+            out.append(block(block, alternate, depth));
             previous = block;
         }
         return out.toString();
@@ -57,16 +58,17 @@ public final class MarkdownWriter {
         };
     }
 
-    private static String block(Block block, boolean alternate) {
+    private static String block(Block block, boolean alternate, int depth) {
         return switch (block) {
             case Block.Paragraph p -> MarkdownInlineWriter.write(p.content(), Place.PARAGRAPH);
             case Block.Heading h -> h.content().contains(Inline.HARD_BREAK)
                     ? HtmlWriter.block(h)
                     : "#".repeat(h.level()) + " " + MarkdownInlineWriter.write(h.content(), Place.HEADING);
-            case Block.BulletList l -> list(l.items(), i -> alternate ? "+ " : "- ");
+            // Bullets alternate with depth too, so "- - -" (nested empty items) never reads as a rule.
+            case Block.BulletList l -> list(l.items(), i -> (alternate == (depth % 2 == 0)) ? "+ " : "- ", depth + 1);
             case Block.OrderedList l -> list(l.items(), i -> Math.min(Block.OrderedList.MAX_START, (long) l.start() + i)
-                    + (alternate ? ") " : ". "));
-            case Block.Blockquote q -> prefixLines(blocks(q.content(), false), "> ", "> ", ">");
+                    + (alternate ? ") " : ". "), depth);
+            case Block.Blockquote q -> prefixLines(blocks(q.content(), false, depth), "> ", "> ", ">");
             case Block.CodeBlock c -> codeBlock(c);
             case Block.HorizontalRule r -> "***";
             case Block.Image i -> i.caption().isEmpty() ? image(i) : HtmlWriter.block(i);
@@ -79,12 +81,12 @@ public final class MarkdownWriter {
         String at(int index);
     }
 
-    private static String list(List<ListItem> items, Marker marker) {
+    private static String list(List<ListItem> items, Marker marker, int depth) {
         List<String> rendered = new ArrayList<>(items.size());
         boolean loose = false;
         for (int i = 0; i < items.size(); i++) {
             String m = marker.at(i);
-            String content = blocks(items.get(i).content(), true);
+            String content = blocks(items.get(i).content(), true, depth);
             loose |= content.contains("\n\n");
             rendered.add(content.isEmpty() ? m.stripTrailing() : prefixLines(content, m, " ".repeat(m.length()), ""));
         }
