@@ -2,7 +2,6 @@ package dev.vellum.richtext;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -85,6 +84,4 @@ public sealed interface Mark {
         all.add(added);
         return canonical(all);
     }
-
-    Comparator<Mark> ORDER = Comparator.comparingInt(Mark::rank);
 }

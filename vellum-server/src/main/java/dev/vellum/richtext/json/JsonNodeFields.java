@@ -80,17 +80,6 @@ final class JsonNodeFields {
         return value.intValue();
     }
 
-    boolean bool(String name, boolean fallback) throws RichTextException {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        if (!value.isBoolean()) {
-            throw error("\"" + name + "\" must be true or false, got " + kind(value));
-        }
-        return value.booleanValue();
-    }
-
     /** The array, or an empty array node when absent. */
     JsonNode array(String name, boolean required) throws RichTextException {
         JsonNode value = node.get(name);
