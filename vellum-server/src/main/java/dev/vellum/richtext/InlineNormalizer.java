@@ -73,24 +73,47 @@ public final class InlineNormalizer {
     }
 
     private static String collapse(String text, boolean afterSpace) {
-        StringBuilder out = new StringBuilder(text.length());
+        if (isCollapsed(text, afterSpace)) {
+            return text; // most text needs nothing: no allocation
+        }
+        char[] out = new char[text.length()];
+        int length = 0;
         boolean lastSpace = afterSpace;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (isSpace(c)) {
                 if (!lastSpace) {
-                    out.append(' ');
+                    out[length++] = ' ';
                     lastSpace = true;
                 }
             } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
+                out[length++] = c;
+                out[length++] = text.charAt(++i);
                 lastSpace = false;
             } else if (!isControl(c) && !Character.isSurrogate(c)) {
-                out.append(c);
+                out[length++] = c;
                 lastSpace = false;
             }
         }
-        return out.toString();
+        return new String(out, 0, length);
+    }
+
+    private static boolean isCollapsed(String text, boolean afterSpace) {
+        boolean lastSpace = afterSpace;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (lastSpace) {
+                    return false;
+                }
+                lastSpace = true;
+            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c)) {
+                return false;
+            } else {
+                lastSpace = false;
+            }
+        }
+        return true;
     }
 
     private static List<Mark> canonicalMarks(List<Mark> marks) {

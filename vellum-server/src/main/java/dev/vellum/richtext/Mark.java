@@ -65,6 +65,9 @@ public sealed interface Mark {
 
     /** Sorted in canonical order, at most one mark per type (the last one given wins). */
     static List<Mark> canonical(Collection<? extends Mark> marks) {
+        if (marks instanceof List<? extends Mark> list && isCanonical(list)) {
+            return List.copyOf(list); // the common case, and free for lists that are already immutable
+        }
         Mark[] byRank = new Mark[6];
         for (Mark mark : marks) {
             byRank[Objects.requireNonNull(mark).rank()] = mark;
@@ -76,6 +79,15 @@ public sealed interface Mark {
             }
         }
         return List.copyOf(sorted);
+    }
+
+    private static boolean isCanonical(List<? extends Mark> marks) {
+        for (int i = 1; i < marks.size(); i++) {
+            if (marks.get(i - 1).rank() >= marks.get(i).rank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code marks} (canonical) with {@code added}, replacing any mark of the same type. */

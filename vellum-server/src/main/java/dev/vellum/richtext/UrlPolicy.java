@@ -36,6 +36,9 @@ public enum UrlPolicy {
      * removed, surrounding whitespace trimmed.
      */
     public static String canonical(String raw) {
+        if (isCanonical(raw)) {
+            return raw;
+        }
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -46,6 +49,21 @@ public enum UrlPolicy {
             }
         }
         return out.toString().strip();
+    }
+
+    private static boolean isCanonical(String url) {
+        if (!url.isEmpty() && (Character.isWhitespace(url.charAt(0)) || Character.isWhitespace(url.charAt(url.length() - 1)))) {
+            return false;
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < url.length() && Character.isLowSurrogate(url.charAt(i + 1))) {
+                i++;
+            } else if (InlineNormalizer.isControl(c) || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The lower-case scheme of a URL, or empty for a relative URL. */
@@ -77,7 +95,7 @@ public enum UrlPolicy {
         if (url.length() > MAX_LENGTH) {
             return "URL is longer than " + MAX_LENGTH + " characters";
         }
-        if (!url.equals(canonical(url))) {
+        if (!isCanonical(url)) {
             return "URL must not contain control characters or surrounding spaces";
         }
         for (int i = 0; i < url.length(); i++) {

@@ -82,6 +82,7 @@ class DocumentJsonTest {
             unknown node type         | {'type':'doc','version':1,'content':[{'type':'marquee'}]} | content[0] | unknown node type "marquee"
             missing version           | {'type':'doc','content':[]} | '' | missing "version"
             unsupported version       | {'type':'doc','version':2,'content':[]} | '' | unsupported version 2
+            version that is text      | {'type':'doc','version':'1','content':[]} | '' | unsupported version "1"
             not a doc                 | {'type':'paragraph'} | '' | expected "type": "doc"
             heading level             | {'type':'doc','version':1,'content':[{'type':'heading','attrs':{'level':7}}]} | content[0] | "level" must be an integer from 1 to 6
             heading without attrs     | {'type':'doc','version':1,'content':[{'type':'heading'}]} | content[0] | missing "attrs"

@@ -13,6 +13,7 @@ class UrlPolicyTest {
     void canonicalFormIsWhatABrowserParses() {
         assertThat(UrlPolicy.canonical(" \tjav\ta\nscr\ript:x\u0000\u0085 ")).isEqualTo("javascript:x");
         assertThat(UrlPolicy.canonical("https://x.y/a b")).isEqualTo("https://x.y/a b");
+        assertThat(UrlPolicy.canonical("/\ud800x😀\udc00")).isEqualTo("/x😀");
     }
 
     @ParameterizedTest
@@ -24,7 +25,7 @@ class UrlPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://x.y/", "HTTP://X.Y", "mailto:a@b.c", "tel:+1", "/path", "path/to:x", "#frag", "?q=1",
-        "//cdn.x.y/a", "https://x.y/a b", "https://x.y/é"})
+        "//cdn.x.y/a", "https://x.y/a b", "https://x.y/é", "https://x.y/😀"})
     void safeLinksAreAccepted(String url) {
         assertThat(UrlPolicy.LINK.accept(url)).contains(url);
     }

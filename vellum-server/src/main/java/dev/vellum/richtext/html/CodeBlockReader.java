@@ -41,10 +41,12 @@ final class CodeBlockReader {
     }
 
     static String language(Element pre) {
-        List<Element> candidates = new ArrayList<>();
-        Element code = pre.selectFirst("> code");
-        if (code != null) {
-            candidates.add(code);
+        List<Element> candidates = new ArrayList<>(2);
+        for (Element child : pre.children()) {
+            if (child.normalName().equals("code")) {
+                candidates.add(child);
+                break;
+            }
         }
         candidates.add(pre);
         for (Element candidate : candidates) {

@@ -30,7 +30,13 @@ final class FigureReader {
         switch (context.sink()) {
             case Sink.Blocks blocks -> {
                 walker.report.attributes(figure, Set.of("class"));
-                Element caption = figure.selectFirst("> figcaption");
+                Element caption = null;
+                for (Element child : figure.children()) {
+                    if (child.normalName().equals("figcaption")) {
+                        caption = child;
+                        break;
+                    }
+                }
                 Optional<String> embed = isEmbed(figure) ? embedUrl(figure, caption) : Optional.empty();
                 if (embed.isPresent()) {
                     blocks.block(new Block.Embed(embed.get()));

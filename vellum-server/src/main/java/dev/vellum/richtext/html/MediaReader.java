@@ -24,9 +24,10 @@ final class MediaReader {
     void read(Element element, Context context) {
         String attribute = element.normalName().equals("object") ? "data" : "src";
         String raw = element.attr(attribute);
-        if (raw.isBlank()) {
-            Element source = element.selectFirst("> source[src]");
-            raw = source == null ? "" : source.attr("src");
+        for (Element child : element.children()) {
+            if (raw.isBlank() && child.normalName().equals("source")) {
+                raw = child.attr("src");
+            }
         }
         walker.report.attributes(element, Set.of(attribute));
         Optional<String> url = UrlPolicy.EMBED.accept(raw);

@@ -35,8 +35,11 @@ public final class DocumentJsonReader {
         if (!type.equals("doc")) {
             throw doc.error("expected \"type\": \"doc\", got \"" + type + "\"");
         }
-        int version = doc.integer("version", Integer.MIN_VALUE, Integer.MAX_VALUE, null);
-        if (version != Document.VERSION) {
+        if (!doc.has("version")) {
+            throw doc.error("missing \"version\" (this server reads version " + Document.VERSION + ")");
+        }
+        JsonNode version = json.get("version");
+        if (!version.isIntegralNumber() || version.asLong() != Document.VERSION) {
             throw doc.error("unsupported version " + version + " (this server reads version " + Document.VERSION + ")");
         }
         return DocumentNormalizer.normalize(new Document(blocks(doc, 0)));

@@ -63,7 +63,6 @@ final class InlineJsonReader {
     }
 
     private static Mark mark(String type, JsonNodeFields mark, JsonNodeFields text) throws RichTextException {
-        Set<String> plain = Set.of("type");
         return switch (type) {
             case "bold" -> plainMark(mark, type, Mark.BOLD);
             case "italic" -> plainMark(mark, type, Mark.ITALIC);
