@@ -167,7 +167,8 @@ public final class HtmlWriter {
         }
     }
 
-    private static String openTag(Mark mark) {
+    /** The opening tag of a mark, as inline HTML (also used by the Markdown writer). */
+    public static String openTag(Mark mark) {
         return switch (mark) {
             case Mark.Link(String href, String title) -> "<a href=\"" + HtmlEscaper.attribute(href) + "\""
                     + (title == null ? "" : " title=\"" + HtmlEscaper.attribute(title) + "\"") + ">";
@@ -179,7 +180,7 @@ public final class HtmlWriter {
         };
     }
 
-    private static String closeTag(Mark mark) {
+    public static String closeTag(Mark mark) {
         return switch (mark) {
             case Mark.Link l -> "</a>";
             case Mark.Bold b -> "</strong>";

@@ -113,18 +113,30 @@ public final class DocumentJsonReader {
     }
 
     private static List<ListItem> items(JsonNodeFields list, int depth) throws RichTextException {
-        JsonNode array = list.array("content", true);
-        List<ListItem> items = new ArrayList<>(array.size());
+        return children(list, "list", List.of("listItem"), (item, type) -> new ListItem(blocks(item, depth)));
+    }
+
+    /** A child of a typed container, read by {@code read} once its type is known to be allowed. */
+    private interface ChildReader<T> {
+        T read(JsonNodeFields child, String type) throws RichTextException;
+    }
+
+    /** The {@code content} of a list, table or row: nodes of {@code types} only, each with only a type and content. */
+    private static <T> List<T> children(JsonNodeFields parent, String owner, List<String> types, ChildReader<T> read)
+            throws RichTextException {
+        String expected = String.join(" or ", types.stream().map(type -> "\"" + type + "\"").toList());
+        JsonNode array = parent.array("content", true);
+        List<T> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            JsonNodeFields item = JsonNodeFields.of(array.get(i), InlineJsonReader.child(list.path(), "content", i), "a listItem");
-            String type = item.requiredString("type");
-            if (!type.equals("listItem")) {
-                throw item.error("expected \"listItem\" in a list, got \"" + type + "\"");
+            JsonNodeFields child = JsonNodeFields.of(array.get(i), InlineJsonReader.child(parent.path(), "content", i), expected);
+            String type = child.requiredString("type");
+            if (!types.contains(type)) {
+                throw child.error("expected " + expected + " in a " + owner + ", got \"" + type + "\"");
             }
-            item.allowOnly(type, Set.of("type", "content"));
-            items.add(new ListItem(blocks(item, depth)));
+            child.allowOnly(type, Set.of("type", "content"));
+            out.add(read.read(child, type));
         }
-        return items;
+        return out;
     }
 
     private static Block codeBlock(JsonNodeFields node) throws RichTextException {
@@ -164,32 +176,8 @@ public final class DocumentJsonReader {
     }
 
     private static List<TableRow> rows(JsonNodeFields table) throws RichTextException {
-        JsonNode array = table.array("content", true);
-        List<TableRow> rows = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            JsonNodeFields row = JsonNodeFields.of(array.get(i), InlineJsonReader.child(table.path(), "content", i), "a tableRow");
-            String type = row.requiredString("type");
-            if (!type.equals("tableRow")) {
-                throw row.error("expected \"tableRow\" in a table, got \"" + type + "\"");
-            }
-            row.allowOnly(type, Set.of("type", "content"));
-            rows.add(new TableRow(cells(row)));
-        }
-        return rows;
-    }
-
-    private static List<TableCell> cells(JsonNodeFields row) throws RichTextException {
-        JsonNode array = row.array("content", true);
-        List<TableCell> cells = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            JsonNodeFields cell = JsonNodeFields.of(array.get(i), InlineJsonReader.child(row.path(), "content", i), "a table cell");
-            String type = cell.requiredString("type");
-            if (!type.equals("tableCell") && !type.equals("tableHeader")) {
-                throw cell.error("expected \"tableCell\" or \"tableHeader\" in a tableRow, got \"" + type + "\"");
-            }
-            cell.allowOnly(type, Set.of("type", "content"));
-            cells.add(new TableCell(type.equals("tableHeader"), InlineJsonReader.read(cell, "content")));
-        }
-        return cells;
+        return children(table, "table", List.of("tableRow"), (row, rowType) -> new TableRow(
+                children(row, "tableRow", List.of("tableCell", "tableHeader"),
+                        (cell, type) -> new TableCell(type.equals("tableHeader"), InlineJsonReader.read(cell, "content")))));
     }
 }

@@ -66,6 +66,17 @@ final class MarkdownEscaper {
         return angle ? "<" + out + ">" : out.toString();
     }
 
+    /** The longest run of {@code c} in {@code text}: a fence must be longer. */
+    static int longestRun(String text, char c) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == c ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
     static String title(String title) {
         StringBuilder out = new StringBuilder(title.length() + 4).append('"');
         for (int i = 0; i < title.length(); i++) {

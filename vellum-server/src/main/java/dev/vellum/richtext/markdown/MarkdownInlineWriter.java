@@ -3,7 +3,7 @@ package dev.vellum.richtext.markdown;
 import dev.vellum.richtext.Block;
 import dev.vellum.richtext.Inline;
 import dev.vellum.richtext.Mark;
-import dev.vellum.richtext.html.HtmlEscaper;
+import dev.vellum.richtext.html.HtmlWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +50,7 @@ final class MarkdownInlineWriter {
                     }
                     close(open, keep, out, tags);
                     for (Mark mark : marks.subList(keep, marks.size())) {
-                        out.append(tags ? tag(mark) : opening(mark));
+                        out.append(tags ? HtmlWriter.openTag(mark) : opening(mark));
                         open.add(mark);
                         lineStart = false;
                     }
@@ -72,7 +72,7 @@ final class MarkdownInlineWriter {
     private static void close(List<Mark> open, int size, StringBuilder out, boolean tags) {
         while (open.size() > size) {
             Mark mark = open.removeLast();
-            out.append(tags ? closingTag(mark) : closing(mark));
+            out.append(tags ? HtmlWriter.closeTag(mark) : closing(mark));
         }
     }
 
@@ -96,33 +96,9 @@ final class MarkdownInlineWriter {
         };
     }
 
-    private static String tag(Mark mark) {
-        return switch (mark) {
-            case Mark.Link(String href, String title) -> "<a href=\"" + HtmlEscaper.attribute(href) + "\""
-                    + (title == null ? "" : " title=\"" + HtmlEscaper.attribute(title) + "\"") + ">";
-            case Mark.Bold b -> "<strong>";
-            case Mark.Italic i -> "<em>";
-            case Mark.Underline u -> "<u>";
-            case Mark.Strike s -> "<s>";
-            case Mark.Code c -> "<code>";
-        };
-    }
-
-    private static String closingTag(Mark mark) {
-        String open = tag(mark);
-        int end = open.indexOf(' ');
-        return "</" + open.substring(1, end < 0 ? open.length() - 1 : end) + ">";
-    }
-
     /** A code span: the fence is one backtick longer than any run inside; padded where CommonMark strips. */
     static String codeSpan(String code) {
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < code.length(); i++) {
-            run = code.charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        String fence = "`".repeat(longest + 1);
+        String fence = "`".repeat(MarkdownEscaper.longestRun(code, '`') + 1);
         boolean pad = code.startsWith("`") || code.endsWith("`")
                 || (code.startsWith(" ") && code.endsWith(" ") && !code.isBlank());
         return pad ? fence + " " + code + " " + fence : fence + code + fence;

@@ -111,13 +111,7 @@ public final class MarkdownWriter {
     }
 
     private static String codeBlock(Block.CodeBlock code) {
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < code.code().length(); i++) {
-            run = code.code().charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        String fence = "`".repeat(Math.max(3, longest + 1));
+        String fence = "`".repeat(Math.max(3, MarkdownEscaper.longestRun(code.code(), '`') + 1));
         return fence + (code.language() == null ? "" : code.language()) + "\n" + code.code() + "\n" + fence;
     }
 
