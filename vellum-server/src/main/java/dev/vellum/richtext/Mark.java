@@ -90,6 +90,15 @@ public sealed interface Mark {
         return true;
     }
 
+    /** How many leading marks two canonical lists share: marks a writer can leave open between runs. */
+    static int sharedPrefix(List<Mark> open, List<Mark> marks) {
+        int n = 0;
+        while (n < open.size() && n < marks.size() && open.get(n).equals(marks.get(n))) {
+            n++;
+        }
+        return n;
+    }
+
     /** {@code marks} (canonical) with {@code added}, replacing any mark of the same type. */
     static List<Mark> with(List<Mark> marks, Mark added) {
         List<Mark> all = new ArrayList<>(marks);

@@ -140,7 +140,7 @@ public final class HtmlWriter {
                     out.append("<br>");
                 }
                 case Inline.Text t -> {
-                    int keep = commonPrefix(open, t.marks());
+                    int keep = Mark.sharedPrefix(open, t.marks());
                     closeTo(open, keep, out);
                     for (Mark mark : t.marks().subList(keep, t.marks().size())) {
                         out.append(openTag(mark));
@@ -151,14 +151,6 @@ public final class HtmlWriter {
             }
         }
         closeTo(open, 0, out);
-    }
-
-    static int commonPrefix(List<Mark> open, List<Mark> marks) {
-        int n = 0;
-        while (n < open.size() && n < marks.size() && open.get(n).equals(marks.get(n))) {
-            n++;
-        }
-        return n;
     }
 
     private static void closeTo(List<Mark> open, int size, StringBuilder out) {

@@ -44,10 +44,7 @@ final class MarkdownInlineWriter {
                 case Inline.Text t -> {
                     boolean codeSpan = !tags && t.has(Mark.Code.class);
                     List<Mark> marks = codeSpan ? t.marks().subList(0, t.marks().size() - 1) : t.marks();
-                    int keep = 0;
-                    while (keep < open.size() && keep < marks.size() && open.get(keep).equals(marks.get(keep))) {
-                        keep++;
-                    }
+                    int keep = Mark.sharedPrefix(open, marks);
                     close(open, keep, out, tags);
                     for (Mark mark : marks.subList(keep, marks.size())) {
                         out.append(tags ? HtmlWriter.openTag(mark) : opening(mark));
