@@ -64,8 +64,8 @@ class FuzzTest {
         while (System.nanoTime() < deadline) {
             String input = mutate(corpus.get(random.nextInt(corpus.size())), corpus, tokens, random);
             check(input, read);
-            if (input.length() < 20_000 && random.nextInt(4) == 0) {
-                corpus.add(input); // keep mutants, so mutations compound
+            if (input.length() > 40 && input.length() < 20_000 && random.nextInt(4) == 0) {
+                corpus.add(input); // keep mutants, so mutations compound (but not ones truncated to nothing)
             }
             runs++;
         }
@@ -93,18 +93,18 @@ class FuzzTest {
         int mutations = 1 + random.nextInt(8);
         for (int m = 0; m < mutations; m++) {
             int at = s.isEmpty() ? 0 : random.nextInt(s.length() + 1);
-            switch (random.nextInt(7)) {
-                case 0, 1 -> s.insert(at, tokens[random.nextInt(tokens.length)]);
-                case 2 -> s.delete(at, Math.min(s.length(), at + random.nextInt(16)));
-                case 3 -> {
-                    int end = Math.min(s.length(), at + random.nextInt(64));
-                    s.insert(end, s.substring(at, end));
-                }
+            switch (random.nextInt(10)) {
+                case 0, 1, 2, 3 -> s.insert(at, tokens[random.nextInt(tokens.length)]);
                 case 4 -> s.insert(at, (char) random.nextInt(0x3000));
                 case 5 -> {
                     String other = corpus.get(random.nextInt(corpus.size()));
                     int from = random.nextInt(other.length() + 1);
                     s.insert(at, other, from, Math.min(other.length(), from + random.nextInt(200)));
+                }
+                case 6 -> s.delete(at, Math.min(s.length(), at + random.nextInt(16)));
+                case 7, 8 -> {
+                    int end = Math.min(s.length(), at + random.nextInt(64));
+                    s.insert(end, s.substring(at, end));
                 }
                 default -> s.setLength(Math.min(s.length(), at));
             }
