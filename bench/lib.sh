@@ -21,7 +21,7 @@ start_server() {
   local t0 t1
   t0=$(date +%s%N)
   env VELLUM_PORT="$port" VELLUM_HOST=127.0.0.1 VELLUM_DATA_DIR="$dir" VELLUM_BOOTSTRAP_TOKEN="$ADMIN_TOKEN" \
-      VELLUM_ACCESS_LOG_LEVEL=OFF "$@" \
+      VELLUM_ACCESS_LOG_LEVEL=OFF VELLUM_RATE_LIMIT_PER_MINUTE=${VELLUM_RATE_LIMIT_PER_MINUTE:-100000000} "$@" \
       "$JAVA_HOME/bin/java" ${VELLUM_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -Xmx256m} --enable-native-access=ALL-UNNAMED \
       -jar "$JAR" serve >"$dir.log" 2>&1 &
   SERVER_PID=$!

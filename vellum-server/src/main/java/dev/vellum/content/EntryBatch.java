@@ -13,38 +13,57 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
-/** Runs a batch in one transaction; each item in its own savepoint, so one bad item spoils only itself. */
+/**
+ * A batch: every item is parsed and validated when the batch is made (outside the write
+ * transaction), then {@link #run} writes them in one transaction, each isolated so that one bad
+ * item spoils only itself.
+ */
 final class EntryBatch {
     private final EntryWriter writer;
     private final EntryRepository entries;
+    private final BatchRequest request;
+    private final List<PreparedEntry> prepared = new ArrayList<>();
+    /** Items whose structure is wrong (unknown keys, missing match key): reported without touching the database. */
+    private final List<Boolean> malformed = new ArrayList<>();
 
-    EntryBatch(EntryWriter writer, EntryRepository entries) {
+    EntryBatch(EntryWriter writer, EntryRepository entries, CollectionSchema schema, BatchRequest request) {
         this.writer = writer;
         this.entries = entries;
-    }
-
-    BatchResult run(Tx tx, String projectId, CollectionSchema c, BatchRequest request, BiConsumer<ChangeKind, Entry> changed)
-            throws SQLException {
-        List<BatchResult.Item> results = new ArrayList<>(request.items().size());
+        this.request = request;
         for (int i = 0; i < request.items().size(); i++) {
             String prefix = "entries[" + i + "].";
+            List<FieldError> errors = new ArrayList<>();
+            EntryInput input = EntryInput.parse(request.items().get(i), prefix, errors);
+            checkMatchKey(input, prefix, errors);
+            // upsert items are prepared as updates; one that turns out to be new is prepared again as a create
+            PreparedEntry p = PreparedEntry.of(schema, input, !request.upsert(), prefix);
+            malformed.add(!errors.isEmpty());
+            if (!errors.isEmpty()) {
+                errors.addAll(p.errors());
+                p = new PreparedEntry(p.input(), p.values(), List.copyOf(errors), p.schemaVersion(), prefix);
+            }
+            prepared.add(p);
+        }
+    }
+
+    BatchResult run(Tx tx, String projectId, CollectionSchema c, BiConsumer<ChangeKind, Entry> changed) throws SQLException {
+        List<BatchResult.Item> results = new ArrayList<>(prepared.size());
+        for (int i = 0; i < prepared.size(); i++) {
+            PreparedEntry p = prepared.get(i);
             JsonNode item = request.items().get(i);
             try {
-                results.add(tx.isolated(t -> one(t, projectId, c, request, item, prefix, changed)));
+                if (malformed.get(i)) EntryService.throwIfInvalid(p.errors());
+                results.add(tx.isolated(t -> one(t, projectId, c, p, changed)));
             } catch (VellumException e) {
-                List<FieldError> errors = e.errors().isEmpty() ? List.of(new FieldError(prefix.substring(0, prefix.length() - 1),
-                        e.code(), e.detail())) : e.errors();
+                List<FieldError> errors = e.errors().isEmpty()
+                        ? List.of(new FieldError(p.prefix().substring(0, p.prefix().length() - 1), e.code(), e.detail())) : e.errors();
                 results.add(new BatchResult.Item("error", null, item.path("slug").asText(null), null, e.code(), errors));
             }
         }
         return new BatchResult(results, false);
     }
 
-    private BatchResult.Item one(Tx tx, String projectId, CollectionSchema c, BatchRequest request, JsonNode item, String prefix,
-                                 BiConsumer<ChangeKind, Entry> changed) throws SQLException {
-        List<FieldError> errors = new ArrayList<>();
-        EntryInput input = EntryInput.parse(item, prefix, errors);
-        Optional<Entry> existing = Optional.empty();
+    private void checkMatchKey(EntryInput input, String prefix, List<FieldError> errors) {
         if (!request.upsert()) {
             if (input.id() != null) errors.add(new FieldError(prefix + "id", "read_only", "ids are assigned by the server"));
         } else if (request.matchById()) {
@@ -52,19 +71,24 @@ final class EntryBatch {
         } else if (input.slug() == null) {
             errors.add(new FieldError(prefix + "slug", "required", "upsert by slug needs each entry's slug"));
         }
-        EntryService.throwIfInvalid(errors);
+    }
+
+    private BatchResult.Item one(Tx tx, String projectId, CollectionSchema c, PreparedEntry p, BiConsumer<ChangeKind, Entry> changed)
+            throws SQLException {
+        EntryInput input = p.input();
+        Optional<Entry> existing = Optional.empty();
         if (request.upsert()) {
             existing = request.matchById() ? entries.find(tx, c, input.id()) : entries.findBySlug(tx, c, input.slug());
             if (request.matchById() && existing.isEmpty()) throw EntryService.notFound(input.id());
         }
         if (existing.isPresent()) {
             Entry before = existing.get();
-            Entry after = writer.update(tx, projectId, c, before, input, prefix);
+            Entry after = writer.update(tx, projectId, c, before, p);
             if (after == before) return new BatchResult.Item("unchanged", after.id(), after.slug(), after.version(), null, List.of());
             changed.accept(ChangeKind.ENTRY_UPDATED, after);
             return new BatchResult.Item("updated", after.id(), after.slug(), after.version(), null, List.of());
         }
-        Entry created = writer.create(tx, projectId, c, input, prefix);
+        Entry created = writer.create(tx, projectId, c, request.upsert() ? PreparedEntry.of(c, input, true, p.prefix()) : p);
         changed.accept(ChangeKind.ENTRY_CREATED, created);
         return new BatchResult.Item("created", created.id(), created.slug(), created.version(), null, List.of());
     }

@@ -62,13 +62,14 @@ public final class EntryService {
         EntryInput input = EntryInput.parse(body, "", errors);
         if (input.id() != null) errors.add(new FieldError("id", "read_only", "ids are assigned by the server"));
         throwIfInvalid(errors);
+        PreparedEntry prepared = PreparedEntry.of(registry.get(projectId, collectionId), input, true, "");
         return changes.write(projectId, (tx, log) -> {
             CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
             if (key != null) {
                 Optional<IdempotencyRepository.Stored> seen = idempotency.find(tx, projectId, tokenId, key.key());
                 if (seen.isPresent()) return replay(seen.get(), key);
             }
-            Entry e = writer.create(tx, projectId, c, input, "");
+            Entry e = writer.create(tx, projectId, c, prepared);
             log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId));
             ObjectNode rendered = EntryJson.render(e, c, format);
             if (key != null) {
@@ -91,11 +92,12 @@ public final class EntryService {
         EntryInput input = EntryInput.parse(body, "", errors);
         if (input.id() != null && !input.id().equals(id)) errors.add(new FieldError("id", "read_only", "an entry's id cannot change"));
         throwIfInvalid(errors);
+        PreparedEntry prepared = PreparedEntry.of(registry.get(projectId, collectionId), input, false, "");
         return changes.write(projectId, (tx, log) -> {
             CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
             Entry current = entries.find(tx, c, id).orElseThrow(() -> notFound(id));
             if (expectedVersion != null && expectedVersion != current.version()) throw stale(current.version());
-            Entry next = writer.update(tx, projectId, c, current, input, "");
+            Entry next = writer.update(tx, projectId, c, current, prepared);
             if (next != current) log.record(change(ChangeKind.ENTRY_UPDATED, c, next, tokenId));
             return new Rendered(EntryJson.render(next, c, format), next.id(), next.version());
         });
@@ -116,10 +118,11 @@ public final class EntryService {
 
     public BatchResult batch(String projectId, String collectionId, JsonNode body, String tokenId) {
         BatchRequest request = BatchRequest.parse(body);
+        EntryBatch batch = new EntryBatch(writer, entries, registry.get(projectId, collectionId), request);
         try {
             return changes.write(projectId, (tx, log) -> {
                 CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
-                BatchResult result = new EntryBatch(writer, entries).run(tx, projectId, c, request, (kind, e) ->
+                BatchResult result = batch.run(tx, projectId, c, (kind, e) ->
                         log.record(change(kind, c, e, tokenId)));
                 if (request.atomic() && result.failed()) throw new AtomicBatchFailed(result.asRolledBack());
                 return result;

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /** Writes one entry inside a caller's transaction: validation, slug, references, then the row. */
 final class EntryWriter {
-    private static final int SLUG_ATTEMPTS = 20;
+    /** How many base-N slugs one lookup considers before falling back to a suffix from the id. */
+    private static final int SLUG_SCAN = 1000;
 
     private final SchemaRegistry registry;
     private final EntryRepository entries;
@@ -29,27 +30,28 @@ final class EntryWriter {
         this.entries = entries;
     }
 
-    Entry create(Tx tx, String projectId, CollectionSchema c, EntryInput input, String prefix) throws SQLException {
-        List<FieldError> errors = new ArrayList<>();
-        ObjectNode values = EntryValidator.validate(c, input.fields(), true, prefix, errors);
-        if (input.slug() != null && !Slugs.valid(input.slug())) errors.add(invalidSlug(prefix));
-        checkReferences(tx, projectId, c, values, prefix, errors);
+    Entry create(Tx tx, String projectId, CollectionSchema c, PreparedEntry prepared) throws SQLException {
+        PreparedEntry p = prepared.against(c, true);
+        EntryInput input = p.input();
+        List<FieldError> errors = new ArrayList<>(p.errors());
+        checkReferences(tx, projectId, c, p.values(), p.prefix(), errors);
         EntryService.throwIfInvalid(errors);
         String id = Ulid.next();
         String now = Timestamps.now();
-        String slug = input.slug() != null ? input.slug() : generateSlug(tx, c, values, id);
+        String slug = input.slug() != null ? input.slug() : generateSlug(tx, c, p.values(), id);
         Entry e = new Entry(id, slug, input.draft() != null && input.draft(), 1, now, now, input.publishAt(),
-                EntryValidator.complete(c, values));
+                EntryValidator.complete(c, p.values()));
         entries.insert(tx, c, e);
         return e;
     }
 
     /** @return the updated entry, or {@code current} itself when the input changes nothing */
-    Entry update(Tx tx, String projectId, CollectionSchema c, Entry current, EntryInput input, String prefix) throws SQLException {
-        List<FieldError> errors = new ArrayList<>();
-        ObjectNode values = EntryValidator.validate(c, input.fields(), false, prefix, errors);
-        if (input.slug() != null && !Slugs.valid(input.slug())) errors.add(invalidSlug(prefix));
-        checkReferences(tx, projectId, c, values, prefix, errors);
+    Entry update(Tx tx, String projectId, CollectionSchema c, Entry current, PreparedEntry prepared) throws SQLException {
+        PreparedEntry p = prepared.against(c, false);
+        EntryInput input = p.input();
+        ObjectNode values = p.values();
+        List<FieldError> errors = new ArrayList<>(p.errors());
+        checkReferences(tx, projectId, c, values, p.prefix(), errors);
         EntryService.throwIfInvalid(errors);
         ObjectNode merged = current.fields().deepCopy();
         merged.setAll(values);
@@ -74,10 +76,11 @@ final class EntryWriter {
             if (source != null && source.isTextual()) base = Slugs.fromText(source.textValue());
         }
         if (base.isEmpty()) return id.toLowerCase(java.util.Locale.ROOT);
-        if (!entries.slugTaken(tx, c, base)) return base;
-        for (int n = 2; n <= SLUG_ATTEMPTS; n++) {
+        java.util.Set<String> taken = entries.slugsLike(tx, c, base, SLUG_SCAN);
+        if (!taken.contains(base)) return base;
+        for (int n = 2; n <= SLUG_SCAN + 1; n++) {
             String candidate = base + "-" + n;
-            if (!entries.slugTaken(tx, c, candidate)) return candidate;
+            if (!taken.contains(candidate)) return candidate;
         }
         return base + "-" + id.substring(id.length() - 8).toLowerCase(java.util.Locale.ROOT);
     }
@@ -103,8 +106,4 @@ final class EntryWriter {
         }
     }
 
-    private static FieldError invalidSlug(String prefix) {
-        return new FieldError(prefix + "slug", "invalid_slug",
-                "a slug is 1–200 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit");
-    }
 }

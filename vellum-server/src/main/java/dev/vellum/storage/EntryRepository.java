@@ -91,9 +91,13 @@ public final class EntryRepository {
         return tx.one(select(c, null) + " WHERE slug = ?", rs -> map(rs, c, null), slug);
     }
 
-    public boolean slugTaken(Tx tx, CollectionSchema c, String slug) throws SQLException {
-        return tx.one("SELECT 1 FROM " + c.table() + " WHERE slug = ?", rs -> true, slug).isPresent();
+    /** Of {@code base} and {@code base-<anything>}, the slugs in use (one index range scan; at most {@code limit}). */
+    public Set<String> slugsLike(Tx tx, CollectionSchema c, String base, int limit) throws SQLException {
+        // '.' is the character after '-': [base + "-", base + ".") holds exactly the slugs starting with base + "-"
+        return new HashSet<>(tx.list("SELECT slug FROM " + c.table() + " WHERE slug = ? OR (slug >= ? AND slug < ?) LIMIT ?",
+                rs -> rs.getString(1), base, base + "-", base + ".", (long) limit));
     }
+
 
     /** Of {@code ids}, those that exist in the collection. */
     public Set<String> existing(Tx tx, CollectionSchema c, Collection<String> ids) throws SQLException {
