@@ -22,22 +22,22 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
-    private final int queryTimeoutSeconds;
+    private final int statementTimeoutMs;
 
     @FunctionalInterface
     public interface Work<T> {
         T run(Tx tx) throws SQLException;
     }
 
-    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, int queryTimeoutSeconds) {
+    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, int statementTimeoutMs) {
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
-        this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.statementTimeoutMs = statementTimeoutMs;
     }
 
     public static Database open(VellumConfig config) {
-        int timeout = Math.max(1, (config.statementTimeoutMs() + 999) / 1000);
+        int timeout = Math.max(0, config.statementTimeoutMs());
         if (config.usesPostgres()) {
             HikariConfig hc = pool("vellum-pg", config.databasePoolSize());
             hc.setJdbcUrl(config.databaseUrl().orElseThrow());
@@ -93,34 +93,51 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one write transaction: all of it commits, or none of it. */
     public <T> T write(Work<T> work) {
-        return run(writer, work, false);
+        try (Connection c = writer.getConnection()) {
+            return inTransaction(c, new Tx(c, dialect, null), work);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
     }
 
-    /** Runs {@code work} on a read connection; statements are cancelled after the statement timeout. */
+    /**
+     * Runs {@code work} on a read connection; each statement is cut off after the statement timeout
+     * (503 {@code query_timeout}). PostgreSQL: {@code SET LOCAL statement_timeout} in a read
+     * transaction, enforced by the server. SQLite: a progress handler (see {@link SqliteStatementTimeout}).
+     */
     public <T> T read(Work<T> work) {
-        return run(reader, work, true);
-    }
-
-    private <T> T run(DataSource ds, Work<T> work, boolean readOnly) {
-        try (Connection c = ds.getConnection()) {
-            if (readOnly) {
-                return work.run(new Tx(c, dialect, queryTimeoutSeconds));
+        try (Connection c = reader.getConnection()) {
+            if (statementTimeoutMs == 0) return work.run(new Tx(c, dialect, null));
+            if (dialect == Dialect.POSTGRES) {
+                return inTransaction(c, new Tx(c, dialect, null), tx -> {
+                    tx.execute("SET LOCAL statement_timeout = " + statementTimeoutMs);
+                    return work.run(tx);
+                });
             }
-            c.setAutoCommit(false);
+            SqliteStatementTimeout timeout = SqliteStatementTimeout.install(c, statementTimeoutMs);
             try {
-                T result = work.run(new Tx(c, dialect, 0));
-                c.commit();
-                return result;
-            } catch (Throwable t) {
-                rollbackQuietly(c, t);
-                throw t;
+                return work.run(new Tx(c, dialect, timeout));
             } finally {
-                c.setAutoCommit(true);
+                SqliteStatementTimeout.remove(c);
             }
         } catch (SQLTimeoutException e) {
             throw new VellumException.Unavailable("query_timeout", "The query ran longer than the statement timeout");
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
+        }
+    }
+
+    private static <T> T inTransaction(Connection c, Tx tx, Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(tx);
+            c.commit();
+            return result;
+        } catch (Throwable t) {
+            rollbackQuietly(c, t);
+            throw t;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

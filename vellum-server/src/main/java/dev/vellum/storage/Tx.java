@@ -14,13 +14,14 @@ import java.util.Optional;
 public final class Tx {
     private final Connection connection;
     private final Dialect dialect;
-    private final int queryTimeoutSeconds;
+    private final SqliteStatementTimeout timeout;
     private int savepoints;
 
-    Tx(Connection connection, Dialect dialect, int queryTimeoutSeconds) {
+    /** {@code timeout}: restarted before each statement (SQLite reads); null where the server keeps the timeout. */
+    Tx(Connection connection, Dialect dialect, SqliteStatementTimeout timeout) {
         this.connection = connection;
         this.dialect = dialect;
-        this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.timeout = timeout;
     }
 
     @FunctionalInterface
@@ -99,7 +100,7 @@ public final class Tx {
     private PreparedStatement prepare(String sql, Object[] params) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(sql);
         try {
-            if (queryTimeoutSeconds > 0) ps.setQueryTimeout(queryTimeoutSeconds);
+            if (timeout != null) timeout.restart();
             bind(ps, params);
             return ps;
         } catch (SQLException | RuntimeException e) {
