@@ -131,12 +131,9 @@ public final class EntryService {
 
     public ObjectNode list(String projectId, String collectionId, ListParams params, boolean seesDrafts, RichTextFormat format) {
         CollectionSchema c = registry.get(projectId, collectionId);
-        ListQuery q = ListQueryParser.parse(c, params, !seesDrafts);
-        if (params.filter() != null && !params.filter().isBlank()) {
-            throw new VellumException.BadRequest("filter_unsupported", "Filtering is not available yet");
-        }
+        ListQuery q = ListQueryParser.parse(c, params, !seesDrafts, target -> registry.find(projectId, target));
         String fingerprint = ListQueryParser.fingerprint(q.sort(), params.filter(), q.publishedOnly());
-        Page page = db.read(tx -> listing.page(tx, c, q, List.of(), fingerprint));
+        Page page = db.read(tx -> listing.page(tx, c, q, fingerprint));
         ObjectNode out = JSON.createObjectNode();
         var data = out.putArray("data");
         page.data().forEach(e -> data.add(EntryJson.render(e, c, format)));

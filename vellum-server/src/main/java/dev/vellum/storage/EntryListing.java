@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.vellum.content.Entry;
 import dev.vellum.query.Cursor;
+import dev.vellum.query.Filter;
 import dev.vellum.query.ListQuery;
 import dev.vellum.query.Page;
 import dev.vellum.query.SortKey;
@@ -26,15 +27,16 @@ import java.util.List;
  */
 public final class EntryListing {
 
-    /** A WHERE fragment with its parameters; the filter language plugs in here. */
+    /** A WHERE fragment with its parameters. */
     public record Condition(String sql, List<Object> params) {}
 
-    public Page page(Tx tx, CollectionSchema c, ListQuery q, List<Condition> filters, String fingerprint) throws SQLException {
+    public Page page(Tx tx, CollectionSchema c, ListQuery q, String fingerprint) throws SQLException {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (q.publishedOnly()) where.add("draft = " + (tx.dialect() == Dialect.SQLITE ? "0" : "false"));
-        for (Condition f : filters) {
-            where.add("(" + f.sql() + ")");
+        if (q.filter() != Filter.ALL) {
+            Condition f = FilterSql.condition(q.filter(), tx.dialect(), q.publishedOnly());
+            where.add(f.sql());
             params.addAll(f.params());
         }
         List<Object> baseParams = List.copyOf(params);
