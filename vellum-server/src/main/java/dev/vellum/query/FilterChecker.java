@@ -78,12 +78,12 @@ public final class FilterChecker {
             return switch (kind) {
                 case TEXT -> FilterValues.text(a, lit, errors).map(s -> (Predicate) new Predicate.ContainsText(s)).orElse(null);
                 case LIST -> FilterValues.element(a, lit, errors).map(v -> (Predicate) new Predicate.HasElement(List.of(v))).orElse(null);
-                default -> unsupported(a, c.op().symbol, lit.position(), "'~' applies to text and lists");
+                default -> unsupported(a, c.op().symbol, c.opPosition(), "'~' applies to text and lists");
             };
         }
-        if (kind == ValueKind.LIST) return unsupported(a, c.op().symbol, lit.position(), "use '~' to test for an element, or 'in [...]'");
-        if (kind == ValueKind.DOCUMENT) return unsupported(a, c.op().symbol, lit.position(), "only 'is null' and 'is not null' apply");
-        if (c.op().ordering() && kind == ValueKind.BOOLEAN) return unsupported(a, c.op().symbol, lit.position(), "booleans have no order");
+        if (kind == ValueKind.LIST) return unsupported(a, c.op().symbol, c.opPosition(), "use '~' to test for an element, or 'in [...]'");
+        if (kind == ValueKind.DOCUMENT) return unsupported(a, c.op().symbol, c.opPosition(), "only 'is null' and 'is not null' apply");
+        if (c.op().ordering() && kind == ValueKind.BOOLEAN) return unsupported(a, c.op().symbol, c.opPosition(), "booleans have no order");
         Comparison op = switch (c.op()) {
             case LT -> Comparison.LT;
             case LE -> Comparison.LE;

@@ -65,15 +65,20 @@ public final class FilterEvaluator {
             source = resolver.find(a.via().target(), ref.textValue()).filter(t -> !publishedOnly || !t.draft()).orElse(null);
             if (source == null) return null;
         }
-        if (a.field() != null) return FilterValues.read(a.type(), source.fields().get(a.field().id()));
+        return read(source, a);
+    }
+
+    /** The value of an attribute of {@code e} itself (its {@code via} is not followed), as filters see it. */
+    public static Object read(Entry e, Attribute a) {
+        if (a.field() != null) return FilterValues.read(a.type(), e.fields().get(a.field().id()));
         return switch (a.name()) {
-            case "id" -> source.id();
-            case "slug" -> source.slug();
-            case "draft" -> source.draft();
-            case "version" -> source.version();
-            case "created_at" -> source.createdAt();
-            case "updated_at" -> source.updatedAt();
-            case "publish_at" -> source.publishAt();
+            case "id" -> e.id();
+            case "slug" -> e.slug();
+            case "draft" -> e.draft();
+            case "version" -> e.version();
+            case "created_at" -> e.createdAt();
+            case "updated_at" -> e.updatedAt();
+            case "publish_at" -> e.publishAt();
             default -> throw new IllegalStateException("unknown system attribute " + a.name());
         };
     }

@@ -21,8 +21,8 @@ public sealed interface FilterExpr {
 
     record Not(FilterExpr operand, int position) implements FilterExpr {}
 
-    /** {@code path op value}, with op one of {@code = != < <= > >= ~}. */
-    record Comparison(Path path, Operator op, Literal value) implements FilterExpr {
+    /** {@code path op value}, with op one of {@code = != < <= > >= ~}; {@code opPosition}: where op is. */
+    record Comparison(Path path, Operator op, int opPosition, Literal value) implements FilterExpr {
         @Override public int position() { return path.position(); }
     }
 

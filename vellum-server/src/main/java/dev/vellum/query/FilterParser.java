@@ -111,7 +111,7 @@ public final class FilterParser {
             default -> throw FilterErrors.syntax("expected an operator (= != < <= > >= ~ in, is null) after '" + path.text()
                     + "', found " + t.describe(), t.position());
         };
-        return new FilterExpr.Comparison(path, op, literal());
+        return new FilterExpr.Comparison(path, op, t.position(), literal());
     }
 
     private Path path() {

@@ -41,6 +41,8 @@ public final class Database implements AutoCloseable {
         if (config.usesPostgres()) {
             HikariConfig hc = pool("vellum-pg", config.databasePoolSize());
             hc.setJdbcUrl(config.databaseUrl().orElseThrow());
+            // the read timeout is the session default, so reads pay no extra round trip; writes lift it (see write)
+            if (timeout > 0) hc.setConnectionInitSql("SET statement_timeout = " + timeout);
             HikariDataSource ds = new HikariDataSource(hc);
             return new Database(Dialect.POSTGRES, ds, ds, timeout);
         }
@@ -91,9 +93,15 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** Runs {@code work} in one write transaction: all of it commits, or none of it. */
+    /** Runs {@code work} in one write transaction: all of it commits, or none of it. Writes have no statement timeout. */
     public <T> T write(Work<T> work) {
         try (Connection c = writer.getConnection()) {
+            if (dialect == Dialect.POSTGRES && statementTimeoutMs > 0) {
+                return inTransaction(c, new Tx(c, dialect, null), tx -> {
+                    tx.execute("SET LOCAL statement_timeout = 0");
+                    return work.run(tx);
+                });
+            }
             return inTransaction(c, new Tx(c, dialect, null), work);
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
@@ -102,18 +110,12 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} on a read connection; each statement is cut off after the statement timeout
-     * (503 {@code query_timeout}). PostgreSQL: {@code SET LOCAL statement_timeout} in a read
-     * transaction, enforced by the server. SQLite: a progress handler (see {@link SqliteStatementTimeout}).
+     * (503 {@code query_timeout}). PostgreSQL: the session's {@code statement_timeout}, enforced by the
+     * server. SQLite: a progress handler (see {@link SqliteStatementTimeout}).
      */
     public <T> T read(Work<T> work) {
         try (Connection c = reader.getConnection()) {
-            if (statementTimeoutMs == 0) return work.run(new Tx(c, dialect, null));
-            if (dialect == Dialect.POSTGRES) {
-                return inTransaction(c, new Tx(c, dialect, null), tx -> {
-                    tx.execute("SET LOCAL statement_timeout = " + statementTimeoutMs);
-                    return work.run(tx);
-                });
-            }
+            if (statementTimeoutMs == 0 || dialect == Dialect.POSTGRES) return work.run(new Tx(c, dialect, null));
             SqliteStatementTimeout timeout = SqliteStatementTimeout.install(c, statementTimeoutMs);
             try {
                 return work.run(new Tx(c, dialect, timeout));

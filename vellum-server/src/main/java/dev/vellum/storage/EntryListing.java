@@ -3,6 +3,7 @@ package dev.vellum.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.vellum.content.Entry;
 import dev.vellum.query.Cursor;
@@ -17,7 +18,9 @@ import dev.vellum.schema.NumberType;
 import dev.vellum.schema.TextType;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lists entries with keyset paging: ORDER BY the sort keys then id, and a cursor that holds the
@@ -45,7 +48,8 @@ public final class EntryListing {
         if (q.after() != null) {
             where.add(after(tx.dialect(), keys, q.after(), params));
         }
-        StringBuilder sql = new StringBuilder(EntryRepository.select(c, q.fields()));
+        Set<String> columns = withSortFields(c, q.fields(), keys); // the cursor needs the last row's sort values
+        StringBuilder sql = new StringBuilder(EntryRepository.select(c, columns));
         if (!where.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", where));
         sql.append(" ORDER BY ");
         for (int i = 0; i < keys.size(); i++) {
@@ -55,7 +59,7 @@ public final class EntryListing {
         }
         sql.append(" LIMIT ?");
         params.add((long) q.limit() + 1);
-        List<Entry> rows = tx.list(sql.toString(), rs -> EntryRepository.map(rs, c, q.fields()), params);
+        List<Entry> rows = tx.list(sql.toString(), rs -> EntryRepository.map(rs, c, columns), params);
         Cursor next = null;
         if (rows.size() > q.limit()) {
             rows = rows.subList(0, q.limit());
@@ -64,12 +68,26 @@ public final class EntryListing {
             for (Key k : keys.subList(0, keys.size() - 1)) values.add(valueOf(last, k, c));
             next = new Cursor(values, last.id(), fingerprint);
         }
+        if (columns != q.fields()) rows = rows.stream().map(e -> projected(e, q.fields())).toList();
         Long total = null;
         if (q.includeTotal()) {
             String count = "SELECT COUNT(*) FROM " + c.table() + (baseWhere.isEmpty() ? "" : " WHERE " + String.join(" AND ", baseWhere));
             total = tx.count(count, baseParams.toArray());
         }
         return new Page(List.copyOf(rows), next, total);
+    }
+
+    private static Set<String> withSortFields(CollectionSchema c, Set<String> fields, List<Key> keys) {
+        if (fields == null) return null;
+        Set<String> columns = new HashSet<>(fields);
+        for (Key k : keys) if (c.field(k.attribute).isPresent()) columns.add(k.attribute);
+        return columns.size() == fields.size() ? fields : columns;
+    }
+
+    private static Entry projected(Entry e, Set<String> fields) {
+        ObjectNode values = e.fields().deepCopy();
+        values.retain(fields);
+        return new Entry(e.id(), e.slug(), e.draft(), e.version(), e.createdAt(), e.updatedAt(), e.publishAt(), values);
     }
 
     private record Key(String attribute, String column, boolean descending, FieldType type) {}
