@@ -30,7 +30,8 @@ public final class ColumnCodec {
         };
     }
 
-    public static JsonNode read(ResultSet rs, String column, FieldType type) throws SQLException {
+    /** The value in column {@code column} (1-based) of the current row; by index, as lookups by name cost a map probe each. */
+    public static JsonNode read(ResultSet rs, int column, FieldType type) throws SQLException {
         return switch (type.column()) {
             case TEXT, TIMESTAMP -> {
                 String s = rs.getString(column);

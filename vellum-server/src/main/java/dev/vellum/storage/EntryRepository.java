@@ -114,7 +114,7 @@ public final class EntryRepository {
     /** Every (id, value) of one column, for schema migrations. */
     public List<IdValue> column(Tx tx, CollectionSchema c, Field f) throws SQLException {
         return tx.list("SELECT id, " + f.column() + " FROM " + c.table() + " WHERE " + f.column() + " IS NOT NULL ORDER BY id",
-                rs -> new IdValue(rs.getString(1), ColumnCodec.read(rs, f.column(), f.type())));
+                rs -> new IdValue(rs.getString(1), ColumnCodec.read(rs, 2, f.type())));
     }
 
     /** Ids of entries where a column is NULL, for a field becoming required. */
@@ -153,12 +153,14 @@ public final class EntryRepository {
         return sql.append(" FROM ").append(c.table()).toString();
     }
 
+    /** Maps a row of {@link #select} with the same {@code fields}: the system columns 1–7, then the fields in schema order. */
     static Entry map(ResultSet rs, CollectionSchema c, Set<String> fields) throws SQLException {
         ObjectNode values = JsonNodeFactory.instance.objectNode();
+        int column = 8;
         for (Field f : c.fields()) {
-            if (fields == null || fields.contains(f.id())) values.set(f.id(), ColumnCodec.read(rs, f.column(), f.type()));
+            if (fields == null || fields.contains(f.id())) values.set(f.id(), ColumnCodec.read(rs, column++, f.type()));
         }
-        return new Entry(rs.getString("id"), rs.getString("slug"), rs.getBoolean("draft"), rs.getLong("version"),
-                rs.getString("created_at"), rs.getString("updated_at"), rs.getString("publish_at"), values);
+        return new Entry(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), values);
     }
 }

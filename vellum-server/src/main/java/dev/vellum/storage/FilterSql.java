@@ -23,18 +23,33 @@ import java.util.List;
 public final class FilterSql {
     private final Dialect dialect;
     private final boolean publishedOnly;
+    private final boolean rangesUseIndexes;
     private final List<Object> params = new ArrayList<>();
 
-    private FilterSql(Dialect dialect, boolean publishedOnly) {
+    private FilterSql(Dialect dialect, boolean publishedOnly, boolean rangesUseIndexes) {
         this.dialect = dialect;
         this.publishedOnly = publishedOnly;
+        this.rangesUseIndexes = rangesUseIndexes;
     }
 
     /** The condition for {@code f}; {@code publishedOnly}: referenced drafts read as missing. */
     public static Condition condition(Filter f, Dialect dialect, boolean publishedOnly) {
-        FilterSql sql = new FilterSql(dialect, publishedOnly);
-        String where = sql.node(f);
-        return new Condition(where, List.copyOf(sql.params));
+        return new FilterSql(dialect, publishedOnly, true).where(f);
+    }
+
+    /**
+     * The same condition for COUNT(*), which visits every match. SQLite's statistics (stat1) know how
+     * selective an equality is but not a range, and it readily picks a range index that then costs one
+     * random row lookup per match (100 ms for 90,000 of 100,000 rows, where a plain scan takes 15 ms).
+     * So on SQLite range comparisons are written {@code +col < ?}, which keeps them off indexes.
+     */
+    public static Condition forCount(Filter f, Dialect dialect, boolean publishedOnly) {
+        return new FilterSql(dialect, publishedOnly, dialect != Dialect.SQLITE).where(f);
+    }
+
+    private Condition where(Filter f) {
+        String sql = node(f);
+        return new Condition(sql, List.copyOf(params));
     }
 
     private String node(Filter f) {
@@ -77,7 +92,8 @@ public final class FilterSql {
             case Predicate.IsNull n -> col + (not ? " IS NOT NULL" : " IS NULL");
             case Predicate.Compare c -> {
                 params.add(c.operand());
-                yield not ? "(" + col + " IS NULL OR " + col + " " + complement(c.op()) + " ?)" : col + " " + symbol(c.op()) + " ?";
+                String operand = rangesUseIndexes || c.op() == Filter.Comparison.EQ ? col : "+" + col;
+                yield not ? "(" + col + " IS NULL OR " + operand + " " + complement(c.op()) + " ?)" : operand + " " + symbol(c.op()) + " ?";
             }
             case Predicate.OneOf in -> {
                 if (in.operands().isEmpty()) yield not ? "1 = 1" : "1 = 0";
