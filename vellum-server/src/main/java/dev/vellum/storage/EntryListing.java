@@ -36,17 +36,13 @@ public final class EntryListing {
     public Page page(Tx tx, CollectionSchema c, ListQuery q, String fingerprint) throws SQLException {
         List<SortColumn> keys = keys(c, q.sort());
         Set<String> columns = withSortFields(c, q.fields(), keys); // the cursor needs the last row's sort values
-        Condition base = base(tx.dialect(), q, FilterSql.condition(q.filter(), tx.dialect(), q.publishedOnly()));
-        String select = EntryRepository.select(c, columns) + " WHERE " + base.sql();
-        String order = orderBy(tx.dialect(), keys);
         List<Entry> rows = new ArrayList<>();
-        for (Condition segment : segments(keys, q.after())) {
+        for (Condition select : selects(tx.dialect(), c, q)) {
             long wanted = q.limit() + 1L - rows.size();
             if (wanted == 0) break;
-            List<Object> params = new ArrayList<>(base.params());
-            params.addAll(segment.params());
+            List<Object> params = new ArrayList<>(select.params());
             params.add(wanted);
-            rows.addAll(tx.list(select + " AND " + segment.sql() + order + " LIMIT ?", rs -> EntryRepository.map(rs, c, columns), params));
+            rows.addAll(tx.list(select.sql(), rs -> EntryRepository.map(rs, c, columns), params));
         }
         Cursor next = null;
         if (rows.size() > q.limit()) {
@@ -57,8 +53,30 @@ public final class EntryListing {
             next = new Cursor(values, last.id(), fingerprint);
         }
         if (columns != q.fields()) rows = rows.stream().map(e -> projected(e, q.fields())).toList();
-        Long total = q.includeTotal() ? count(tx, c, q) : null;
+        Long total = null;
+        if (q.includeTotal()) {
+            Condition count = count(tx.dialect(), c, q);
+            total = tx.count(count.sql(), count.params().toArray());
+        }
         return new Page(List.copyOf(rows), next, total);
+    }
+
+    /**
+     * The SELECTs of one page, run in order until the page is full: one on the first page, the
+     * {@link KeysetSegments} after a cursor. Each ends in {@code LIMIT ?}, bound to the rows still wanted.
+     */
+    static List<Condition> selects(Dialect d, CollectionSchema c, ListQuery q) {
+        List<SortColumn> keys = keys(c, q.sort());
+        Condition base = base(d, q, FilterSql.condition(q.filter(), d, q.publishedOnly(), keys.getFirst().column()));
+        String select = EntryRepository.select(c, withSortFields(c, q.fields(), keys)) + " WHERE " + base.sql();
+        String order = orderBy(d, keys) + " LIMIT ?";
+        List<Condition> selects = new ArrayList<>();
+        for (Condition segment : segments(keys, q.after())) {
+            List<Object> params = new ArrayList<>(base.params());
+            params.addAll(segment.params());
+            selects.add(new Condition(select + " AND " + segment.sql() + order, params));
+        }
+        return selects;
     }
 
     /** The whole list on the first page; after a cursor, the segments that follow it (see {@link KeysetSegments}). */
@@ -81,9 +99,9 @@ public final class EntryListing {
     }
 
     /** How many entries match, regardless of the cursor. */
-    private static long count(Tx tx, CollectionSchema c, ListQuery q) throws SQLException {
-        Condition where = base(tx.dialect(), q, FilterSql.forCount(q.filter(), tx.dialect(), q.publishedOnly()));
-        return tx.count("SELECT COUNT(*) FROM " + c.table() + " WHERE " + where.sql(), where.params().toArray());
+    static Condition count(Dialect d, CollectionSchema c, ListQuery q) {
+        Condition where = base(d, q, FilterSql.forCount(q.filter(), d, q.publishedOnly()));
+        return new Condition("SELECT COUNT(*) FROM " + c.table() + " WHERE " + where.sql(), where.params());
     }
 
     /** Draft visibility and the filter. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.vellum.query.Attribute;
 import dev.vellum.query.Filter;
 import dev.vellum.query.Filter.Predicate;
+import dev.vellum.schema.BooleanType;
+import dev.vellum.schema.EnumType;
 import dev.vellum.storage.EntryListing.Condition;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,28 +25,51 @@ import java.util.List;
 public final class FilterSql {
     private final Dialect dialect;
     private final boolean publishedOnly;
-    private final boolean rangesUseIndexes;
+    private final IndexUse indexUse;
     private final List<Object> params = new ArrayList<>();
 
-    private FilterSql(Dialect dialect, boolean publishedOnly, boolean rangesUseIndexes) {
-        this.dialect = dialect;
-        this.publishedOnly = publishedOnly;
-        this.rangesUseIndexes = rangesUseIndexes;
+    /**
+     * Which conditions may reach rows through their own index on SQLite. Its planner knows how many
+     * rows an equality matches (stat1), not a range, and it weighs neither against LIMIT: given
+     * {@code status = "live"} and a sort on another column, it fetches and sorts every live entry
+     * rather than walk the sort index until the page is full (400 ms instead of 0.5 ms on 100,000
+     * entries). So on SQLite a page walks the index of its first sort key; ranges on other columns and
+     * equalities on enum and boolean fields are checked row by row (written {@code +col}, which keeps
+     * an index off); selective equalities (text, numbers, dates, references, slug, id) keep their index.
+     * A count visits every match anyway and only keeps ranges off. PostgreSQL's planner weighs LIMIT
+     * and real histograms, so it gets plain columns.
+     * {@code sortColumn}: the page's first sort column; null for a count.
+     */
+    private record IndexUse(boolean sqlite, String sortColumn) {
+        String column(Attribute a, boolean range) {
+            String col = a.column();
+            if (!sqlite || a.via() != null || col.equals(sortColumn)) return col;
+            boolean fewValues = switch (a.type()) {
+                case EnumType e -> true;
+                case BooleanType b -> true;
+                default -> false;
+            };
+            return range || (fewValues && sortColumn != null) ? "+" + col : col;
+        }
     }
 
-    /** The condition for {@code f}; {@code publishedOnly}: referenced drafts read as missing. */
-    public static Condition condition(Filter f, Dialect dialect, boolean publishedOnly) {
-        return new FilterSql(dialect, publishedOnly, true).where(f);
+    private FilterSql(Dialect dialect, boolean publishedOnly, IndexUse indexUse) {
+        this.dialect = dialect;
+        this.publishedOnly = publishedOnly;
+        this.indexUse = indexUse;
     }
 
     /**
-     * The same condition for COUNT(*), which visits every match. SQLite's statistics (stat1) know how
-     * selective an equality is but not a range, and it readily picks a range index that then costs one
-     * random row lookup per match (100 ms for 90,000 of 100,000 rows, where a plain scan takes 15 ms).
-     * So on SQLite range comparisons are written {@code +col < ?}, which keeps them off indexes.
+     * The condition for {@code f} in a page sorted first by {@code sortColumn}; {@code publishedOnly}:
+     * referenced drafts read as missing.
      */
+    public static Condition condition(Filter f, Dialect dialect, boolean publishedOnly, String sortColumn) {
+        return new FilterSql(dialect, publishedOnly, new IndexUse(dialect == Dialect.SQLITE, sortColumn)).where(f);
+    }
+
+    /** The same condition for COUNT(*), which visits every match: on SQLite, ranges stay off indexes. */
     public static Condition forCount(Filter f, Dialect dialect, boolean publishedOnly) {
-        return new FilterSql(dialect, publishedOnly, dialect != Dialect.SQLITE).where(f);
+        return new FilterSql(dialect, publishedOnly, new IndexUse(dialect == Dialect.SQLITE, null)).where(f);
     }
 
     private Condition where(Filter f) {
@@ -92,14 +117,15 @@ public final class FilterSql {
             case Predicate.IsNull n -> col + (not ? " IS NOT NULL" : " IS NULL");
             case Predicate.Compare c -> {
                 params.add(c.operand());
-                String operand = rangesUseIndexes || c.op() == Filter.Comparison.EQ ? col : "+" + col;
+                String operand = indexUse.column(t.attribute(), c.op() != Filter.Comparison.EQ);
                 yield not ? "(" + col + " IS NULL OR " + operand + " " + complement(c.op()) + " ?)" : operand + " " + symbol(c.op()) + " ?";
             }
             case Predicate.OneOf in -> {
                 if (in.operands().isEmpty()) yield not ? "1 = 1" : "1 = 0";
                 params.addAll(in.operands());
                 String list = marks(in.operands().size());
-                yield not ? "(" + col + " IS NULL OR " + col + " NOT IN (" + list + "))" : col + " IN (" + list + ")";
+                String operand = indexUse.column(t.attribute(), false);
+                yield not ? "(" + col + " IS NULL OR " + operand + " NOT IN (" + list + "))" : operand + " IN (" + list + ")";
             }
             case Predicate.ContainsText c -> {
                 params.add("%" + escapeLike(c.needle()) + "%");

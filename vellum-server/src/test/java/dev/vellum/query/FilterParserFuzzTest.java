@@ -54,7 +54,7 @@ class FilterParserFuzzTest {
             return;
         }
         for (Dialect d : Dialect.values()) {
-            var condition = FilterSql.condition(f, d, true);
+            var condition = FilterSql.condition(f, d, true, "id");
             assertThat(condition.sql().chars().filter(c -> c == '?').count()).isEqualTo(condition.params().size());
         }
         FilterEvaluator evaluator = new FilterEvaluator((c, id) -> id.equals(CATEGORY.id()) ? Optional.of(CATEGORY) : Optional.empty(), false);
