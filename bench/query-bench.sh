@@ -101,6 +101,7 @@ run() { # name url [connections]
   local rps; rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
   local p; p=$(echo "$out" | awk '/Latency Distribution/ { on = 1; next } on && /%/ { printf "%s %s / ", $1, $2 } /requests in/ { on = 0 }')
   local errors; errors=$(echo "$out" | awk '/Non-2xx|Socket errors/ { print }')
+  if ! kill -0 "$server_pid" 2>/dev/null; then echo "the server is gone; its log ends:" >&2; tail -20 "$work/server.log" >&2; exit 1; fi
   printf '| %s | %s | %s | %s ms |%s\n' "$1" "$rps" "${p% / }" "$(median_since "$before")" "${errors:+ $errors}"
 }
 
@@ -108,7 +109,7 @@ run() { # name url [connections]
   echo "Date: $(date -u +%Y-%m-%d). Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
     "$(free -g | awk '/Mem:/ { print $2 }') GB RAM; load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); server options: $java_opts." \
-    "Database: ${BENCH_DATABASE_URL:+PostgreSQL}${BENCH_DATABASE_URL:-SQLite (embedded)}."
+    "Database: $([ -n "${BENCH_DATABASE_URL:-}" ] && echo PostgreSQL || echo "SQLite (embedded)")."
   echo "Loaded $entries entries (10 fields) in ${load_seconds%.*} s; the filter matches $total of them. wrk: 2 threads, 16 connections (unless noted), ${seconds} s per run after a 5 s warm-up; read token."
   echo
   echo "| query | req/s | wrk latency percentiles | server median |"

@@ -35,7 +35,7 @@ public final class Vellum implements AutoCloseable {
         Database db = Database.open(config);
         try {
             Migrations.run(db);
-            db.optimize();
+            db.refreshStatistics();
             ChangeLog changes = new ChangeLog(db);
             SchemaRegistry registry = new SchemaRegistry(db);
             return new Vellum(new Services(config, db, new ProjectService(db), new TokenService(db),
@@ -91,7 +91,7 @@ public final class Vellum implements AutoCloseable {
 
     private void refreshPlannerStatistics() {
         try {
-            services.database().optimize();
+            services.database().refreshStatistics();
         } catch (RuntimeException e) {
             log.warn("could not refresh planner statistics: {}", e.getMessage());
         }

@@ -124,7 +124,7 @@ public final class EntryService {
                 if (request.atomic() && result.failed()) throw new AtomicBatchFailed(result.asRolledBack());
                 return result;
             });
-            db.optimize(); // bulk loads change the planner's picture at once; a no-op unless a table grew a lot
+            db.refreshStatistics(registry.get(projectId, collectionId).table()); // bulk writes change the planner's picture at once
             return written;
         } catch (AtomicBatchFailed failed) {
             return failed.result;

@@ -156,17 +156,38 @@ public final class Database implements AutoCloseable {
 
     /**
      * Refreshes the query planner's statistics of tables that grew or shrank a lot since they were
-     * last analysed (SQLite's {@code PRAGMA optimize}, with its built-in analysis limit, so it stays
-     * quick). Without statistics SQLite takes every equality for selective and would, for example,
-     * sort all "live" entries instead of walking the sort index. PostgreSQL's autovacuum does this itself.
+     * last analysed: SQLite's {@code PRAGMA optimize} (with its built-in analysis limit, so it stays
+     * quick). Without statistics SQLite takes every equality for selective. Run at start and every
+     * minute; PostgreSQL's autovacuum does this itself.
      */
-    public void optimize() {
+    public void refreshStatistics() {
         if (dialect != Dialect.SQLITE) return;
         try (Connection c = writer.getConnection(); java.sql.Statement st = c.createStatement()) {
             st.execute("PRAGMA optimize=0x10002"); // 0x10000: check every table, not only those this connection used
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
         }
+    }
+
+    /**
+     * The same after a bulk write to {@code table}, so that a fresh import is queried with fitting plans at
+     * once rather than after autovacuum's next round (without statistics PostgreSQL sorted every "live"
+     * entry of 100,000 for one page: 40 ms instead of 0.2). PostgreSQL: ANALYZE when the rows changed
+     * since the last analysis are at least as many as the table holds (so a growing table is analysed
+     * about once per doubling).
+     */
+    public void refreshStatistics(String table) {
+        if (dialect == Dialect.SQLITE) {
+            refreshStatistics();
+            return;
+        }
+        write(tx -> {
+            boolean stale = tx.one("""
+                    SELECT last_analyze IS NULL AND last_autoanalyze IS NULL OR n_mod_since_analyze >= greatest(500, n_live_tup)
+                    FROM pg_stat_user_tables WHERE relname = ?""", rs -> rs.getBoolean(1), table).orElse(false);
+            if (stale) tx.execute("ANALYZE " + table); // table: e_<pk>, never user text
+            return null;
+        });
     }
 
     public boolean isHealthy() {

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The plans the database picks for listing statements, on a collection large enough for plans to
- * matter (20,000 entries, statistics gathered): sorted pages walk the sort index, pages after a cursor
- * seek into it, selective filters use their index (GIN for list fields on PostgreSQL).
+ * matter (20,000 entries loaded in batches, which refresh the planner's statistics): sorted pages walk
+ * the sort index, pages after a cursor seek into it, selective filters use their index (GIN for list
+ * fields on PostgreSQL), counts do not walk a range index.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class QueryPlanScenarios {
@@ -61,11 +62,11 @@ abstract class QueryPlanScenarios {
                         .put("status", List.of("draft", "live", "live", "archived").get(r.nextInt(4))).put("views", r.nextInt(1000))
                         .put("published_at", String.format("202%d-0%d-1%dT10:00:00Z", r.nextInt(6), 1 + r.nextInt(9), r.nextInt(10)))
                         .put("title", "Article " + b + "-" + i);
-                f.putArray("tags").add(r.nextInt(200) == 0 ? "rare" : "java");
+                f.putArray("tags").add(r.nextInt(2000) == 0 ? "rare" : "java");
             }
             vellum.services().entries().batch("plans", "articles", batch, null);
         }
-        if (db.dialect() == Dialect.POSTGRES) db.write(tx -> { tx.execute("ANALYZE"); return null; });
+        // no explicit ANALYZE: batch writes refresh the planner's statistics themselves
     }
 
     @AfterAll
@@ -98,7 +99,8 @@ abstract class QueryPlanScenarios {
         assertThat(plan(query("slug = \"a-3-7\"", null, null), 0)).contains(index("slug"));
         assertThat(plan(query("views >= 995", "views", null), 0)).contains(index("f_views"));
         if (db.dialect() == Dialect.POSTGRES) {
-            assertThat(plan(query("tags ~ \"rare\"", null, null), 0)).contains("Bitmap Index Scan on " + articles.table() + "_f_tags");
+            Condition count = EntryListing.count(db.dialect(), articles, query("tags ~ \"rare\"", null, null));
+            assertThat(explain(db, count.sql(), count.params())).contains("Bitmap Index Scan on " + index("f_tags"));
         }
     }
 
