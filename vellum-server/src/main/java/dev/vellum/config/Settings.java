@@ -25,7 +25,7 @@ public final class Settings {
     public static final Setting MAX_BODY_BYTES = new Setting("VELLUM_MAX_BODY_BYTES", "--max-body-bytes", "10485760",
             "integer", "Largest accepted JSON request body in bytes; larger bodies answer 413.");
     public static final Setting STATEMENT_TIMEOUT_MS = new Setting("VELLUM_STATEMENT_TIMEOUT_MS", "--statement-timeout-ms",
-            "5000", "integer", "Longest a single read statement may run before it is cut off (503 query_timeout); 0 disables.");
+            "5000", "integer", "Longest a single read query may run before it is cancelled (503 query_timeout).");
     public static final Setting LOG_FORMAT = new Setting("VELLUM_LOG_FORMAT", "--log-format", "json", "json|text",
             "Request log format: one JSON object per line, or key=value text.");
 

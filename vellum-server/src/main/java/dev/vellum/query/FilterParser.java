@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Parses the filter language (docs/query.md) by recursive descent:
@@ -53,21 +55,21 @@ public final class FilterParser {
     }
 
     private FilterExpr or() {
-        List<FilterExpr> parts = new ArrayList<>(List.of(and()));
-        while (peek().is("or")) {
-            next++;
-            parts.add(and());
-        }
-        return parts.size() == 1 ? parts.getFirst() : new FilterExpr.Or(parts, parts.getFirst().position());
+        return chain("or", this::and, FilterExpr.Or::new);
     }
 
     private FilterExpr and() {
-        List<FilterExpr> parts = new ArrayList<>(List.of(unary()));
-        while (peek().is("and")) {
+        return chain("and", this::unary, FilterExpr.And::new);
+    }
+
+    /** {@code operand { keyword operand }}: one operand stays itself, more become one node. */
+    private FilterExpr chain(String keyword, Supplier<FilterExpr> operand, BiFunction<List<FilterExpr>, Integer, FilterExpr> node) {
+        List<FilterExpr> parts = new ArrayList<>(List.of(operand.get()));
+        while (peek().is(keyword)) {
             next++;
-            parts.add(unary());
+            parts.add(operand.get());
         }
-        return parts.size() == 1 ? parts.getFirst() : new FilterExpr.And(parts, parts.getFirst().position());
+        return parts.size() == 1 ? parts.getFirst() : node.apply(parts, parts.getFirst().position());
     }
 
     private FilterExpr unary() {

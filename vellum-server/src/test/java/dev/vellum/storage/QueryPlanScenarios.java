@@ -40,8 +40,6 @@ abstract class QueryPlanScenarios {
 
     protected abstract Backend newBackend();
 
-    /** The plan of {@code sql} as text, one line per step. */
-    protected abstract String explain(Database db, String sql, List<Object> params);
 
     @BeforeAll
     void load() {
@@ -108,6 +106,14 @@ abstract class QueryPlanScenarios {
     void countsDoNotWalkARangeIndexRowByRow() {
         Condition count = EntryListing.count(db.dialect(), articles, query(FILTER, null, null));
         assertThat(explain(db, count.sql(), count.params())).doesNotContain(index("f_views"));
+    }
+
+    /** The plan of {@code sql} as text, one line per step. */
+    private static String explain(Database db, String sql, List<Object> params) {
+        boolean sqlite = db.dialect() == Dialect.SQLITE;
+        List<String> lines = db.read(tx -> tx.list((sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql,
+                rs -> rs.getString(sqlite ? 4 : 1), params));
+        return String.join("\n", lines);
     }
 
     private String index(String column) {
