@@ -108,6 +108,27 @@ abstract class QueryPlanScenarios {
         assertThat(explain(db, count.sql(), count.params())).doesNotContain(index("f_views"));
     }
 
+    @Test
+    void fieldIndexesComeAndGoWithTheirFields() {
+        var collections = vellum.services().collections();
+        CollectionSchema bits = collections.create("plans", JSON.valueToTree(Map.of("id", "bits", "fields",
+                List.of(Map.of("id", "name", "type", "text")))), null);
+        collections.update("plans", "bits", JSON.valueToTree(Map.of("fields", List.of(Map.of("id", "name", "type", "text"),
+                Map.of("id", "rank", "type", "number"), Map.of("id", "labels", "type", "multi_enum", "options", List.of("x"))))), null);
+        String rank = bits.table() + "_f_rank";
+        String labels = bits.table() + "_f_labels";
+        if (db.dialect() == Dialect.POSTGRES) assertThat(indexes(bits)).contains(rank, labels);
+        else assertThat(indexes(bits)).contains(rank).doesNotContain(labels);
+        collections.update("plans", "bits", JSON.valueToTree(Map.of("fields", List.of(Map.of("id", "name", "type", "text")))), null);
+        assertThat(indexes(bits)).doesNotContain(rank, labels).contains(bits.table() + "_f_name");
+    }
+
+    private List<String> indexes(CollectionSchema c) {
+        String sql = db.dialect() == Dialect.SQLITE ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+                : "SELECT indexname FROM pg_indexes WHERE tablename = ?";
+        return db.read(tx -> tx.list(sql, rs -> rs.getString(1), c.table()));
+    }
+
     /** The plan of {@code sql} as text, one line per step. */
     private static String explain(Database db, String sql, List<Object> params) {
         boolean sqlite = db.dialect() == Dialect.SQLITE;
