@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vellum.app.Vellum;
 import dev.vellum.content.EntryService;
 import dev.vellum.content.RichTextFormat;
-import dev.vellum.testing.Backend;
+import dev.vellum.testing.LocalScenarios;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,32 +15,23 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Keyset paging while another thread inserts, moves and deletes other entries: every entry that
  * exists throughout, keeps its sort values and keeps matching the filter is returned exactly once.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ConcurrentPagingScenarios {
+abstract class ConcurrentPagingScenarios extends LocalScenarios {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String P = "paging";
 
-    private Backend backend;
-    private Vellum vellum;
     private EntryService entries;
     /** Stable entries: id → rank (null allowed). Their name changes, never their rank. */
     private final Map<String, Long> stable = new HashMap<>();
 
-    protected abstract Backend newBackend();
-
     @BeforeAll
     void seed() {
-        backend = newBackend();
-        vellum = Vellum.open(backend.config());
         entries = vellum.services().entries();
         vellum.services().projects().create(P, null);
         vellum.services().collections().create(P, JSON.valueToTree(Map.of("id", "items", "fields", List.of(
@@ -58,12 +48,6 @@ abstract class ConcurrentPagingScenarios {
         var created = entries.batch(P, "items", batch, null).results();
         for (int i = 0; i < created.size(); i++) stable.put(created.get(i).id(), ranks.get(i));
         assertThat(stable).hasSize(250);
-    }
-
-    @AfterAll
-    void close() {
-        if (vellum != null) vellum.close();
-        if (backend != null) backend.close();
     }
 
     @Test

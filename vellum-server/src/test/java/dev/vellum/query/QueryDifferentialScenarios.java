@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vellum.app.Vellum;
 import dev.vellum.content.Entry;
 import dev.vellum.content.RichTextFormat;
 import dev.vellum.error.VellumException;
-import dev.vellum.testing.Backend;
+import dev.vellum.testing.LocalScenarios;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Differential test: thousands of random filters and sorts run through the real listing (SQL on this
@@ -25,28 +22,15 @@ import org.junit.jupiter.api.TestInstance;
  * checked filter and the documented order. The seed is fixed (override: -Dvellum.query.seed=…),
  * so both backends see the same data and the same queries.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class QueryDifferentialScenarios {
+abstract class QueryDifferentialScenarios extends LocalScenarios {
     private static final long SEED = Long.getLong("vellum.query.seed", 20261121L);
     private static final int QUERIES = Integer.getInteger("vellum.query.count", 1500);
 
-    private Backend backend;
-    private Vellum vellum;
     private DifferentialData data;
-
-    protected abstract Backend newBackend();
 
     @BeforeAll
     void seed() {
-        backend = newBackend();
-        vellum = Vellum.open(backend.config());
         data = new DifferentialData(vellum.services(), SEED).build(400, 24);
-    }
-
-    @AfterAll
-    void close() {
-        if (vellum != null) vellum.close();
-        if (backend != null) backend.close();
     }
 
     @Test

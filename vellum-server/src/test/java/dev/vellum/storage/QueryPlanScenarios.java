@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vellum.app.Vellum;
 import dev.vellum.content.RichTextFormat;
 import dev.vellum.query.ListParams;
 import dev.vellum.query.ListQuery;
 import dev.vellum.query.ListQueryParser;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.storage.EntryListing.Condition;
-import dev.vellum.testing.Backend;
+import dev.vellum.testing.LocalScenarios;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The plans the database picks for listing statements, on a collection large enough for plans to
@@ -28,23 +25,15 @@ import org.junit.jupiter.api.TestInstance;
  * the sort index, pages after a cursor seek into it, selective filters use their index (GIN for list
  * fields on PostgreSQL), counts do not walk a range index.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class QueryPlanScenarios {
+abstract class QueryPlanScenarios extends LocalScenarios {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FILTER = "status = \"live\" and views > 100";
 
-    private Backend backend;
-    private Vellum vellum;
     private Database db;
     private CollectionSchema articles;
 
-    protected abstract Backend newBackend();
-
-
     @BeforeAll
     void load() {
-        backend = newBackend();
-        vellum = Vellum.open(backend.config());
         db = vellum.services().database();
         vellum.services().projects().create("plans", null);
         articles = vellum.services().collections().create("plans", JSON.valueToTree(Map.of("id", "articles", "fields", List.of(
@@ -65,12 +54,6 @@ abstract class QueryPlanScenarios {
             vellum.services().entries().batch("plans", "articles", batch, null);
         }
         // no explicit ANALYZE: batch writes refresh the planner's statistics themselves
-    }
-
-    @AfterAll
-    void close() {
-        if (vellum != null) vellum.close();
-        if (backend != null) backend.close();
     }
 
     @Test

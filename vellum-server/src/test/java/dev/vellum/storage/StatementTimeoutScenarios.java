@@ -4,36 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vellum.error.VellumException;
-import dev.vellum.testing.Backend;
+import dev.vellum.testing.LocalScenarios;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** A read that runs past VELLUM_STATEMENT_TIMEOUT_MS is cut off with 503 query_timeout, on both databases. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StatementTimeoutScenarios {
+abstract class StatementTimeoutScenarios extends LocalScenarios {
     /** Counts to a billion: minutes of work for either database. */
     private static final String ENDLESS = """
             WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 1000000000)
             SELECT count(*) FROM r""";
 
-    private Backend backend;
     private Database db;
 
-    protected abstract Backend newBackend();
-
-    @BeforeAll
-    void open() {
-        backend = newBackend();
-        db = Database.open(backend.config(Map.of("VELLUM_STATEMENT_TIMEOUT_MS", "300")));
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("VELLUM_STATEMENT_TIMEOUT_MS", "300");
     }
 
-    @AfterAll
-    void close() {
-        if (db != null) db.close();
-        if (backend != null) backend.close();
+    @BeforeAll
+    void database() {
+        db = vellum.services().database();
     }
 
     @Test
