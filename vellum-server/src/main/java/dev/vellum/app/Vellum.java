@@ -38,6 +38,7 @@ public final class Vellum implements AutoCloseable {
         Database db = Database.open(config, metrics.registry());
         try {
             Migrations.run(db);
+            db.refreshStatistics();
             ChangeLog changes = new ChangeLog(db);
             SchemaRegistry registry = new SchemaRegistry(db);
             return new Vellum(new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
@@ -63,6 +64,7 @@ public final class Vellum implements AutoCloseable {
             });
             v.chores.scheduleWithFixedDelay(v::flushTokenUse, 2, 2, TimeUnit.SECONDS);
             v.chores.scheduleWithFixedDelay(v::expireIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
+            v.chores.scheduleWithFixedDelay(v::refreshPlannerStatistics, 1, 1, TimeUnit.MINUTES);
             log.info("vellum ready on port {} ({}) in {} ms", v.http.port(), config.usesPostgres() ? "postgresql" : "sqlite " + config.dataDir(),
                     (System.nanoTime() - started) / 1_000_000);
             return v;
@@ -88,6 +90,14 @@ public final class Vellum implements AutoCloseable {
             services.tokens().flushLastUsed();
         } catch (RuntimeException e) {
             log.warn("could not record token use: {}", e.getMessage());
+        }
+    }
+
+    private void refreshPlannerStatistics() {
+        try {
+            services.database().refreshStatistics();
+        } catch (RuntimeException e) {
+            log.warn("could not refresh planner statistics: {}", e.getMessage());
         }
     }
 

@@ -120,13 +120,15 @@ public final class EntryService {
         BatchRequest request = BatchRequest.parse(body);
         EntryBatch batch = new EntryBatch(writer, entries, registry.get(projectId, collectionId), request);
         try {
-            return changes.write(projectId, (tx, log) -> {
+            BatchResult written = changes.write(projectId, (tx, log) -> {
                 CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
                 BatchResult result = batch.run(tx, projectId, c, (kind, e) ->
                         log.record(change(kind, c, e, tokenId)));
                 if (request.atomic() && result.failed()) throw new AtomicBatchFailed(result.asRolledBack());
                 return result;
             });
+            db.refreshStatistics(registry.get(projectId, collectionId).table()); // bulk writes change the planner's picture at once
+            return written;
         } catch (AtomicBatchFailed failed) {
             return failed.result;
         }
@@ -134,12 +136,9 @@ public final class EntryService {
 
     public ObjectNode list(String projectId, String collectionId, ListParams params, boolean seesDrafts, RichTextFormat format) {
         CollectionSchema c = registry.get(projectId, collectionId);
-        ListQuery q = ListQueryParser.parse(c, params, !seesDrafts);
-        if (params.filter() != null && !params.filter().isBlank()) {
-            throw new VellumException.BadRequest("filter_unsupported", "Filtering is not available yet");
-        }
+        ListQuery q = ListQueryParser.parse(c, params, !seesDrafts, target -> registry.find(projectId, target));
         String fingerprint = ListQueryParser.fingerprint(q.sort(), params.filter(), q.publishedOnly());
-        Page page = db.read(tx -> listing.page(tx, c, q, List.of(), fingerprint));
+        Page page = db.read(tx -> listing.page(tx, c, q, fingerprint));
         ObjectNode out = JSON.createObjectNode();
         var data = out.putArray("data");
         page.data().forEach(e -> data.add(EntryJson.render(e, c, format)));

@@ -64,7 +64,10 @@ final class Problems {
         p.put("request_id", RequestIds.of(ctx));
         if (!errors.isEmpty()) {
             ArrayNode list = p.putArray("errors");
-            for (FieldError f : errors) list.addObject().put("field", f.field()).put("code", f.code()).put("message", f.message());
+            for (FieldError f : errors) {
+                ObjectNode item = list.addObject().put("field", f.field()).put("code", f.code()).put("message", f.message());
+                if (f.position() != null) item.put("position", f.position());
+            }
         }
         return p;
     }

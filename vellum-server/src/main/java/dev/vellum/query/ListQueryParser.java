@@ -17,18 +17,20 @@ import java.util.Set;
 public final class ListQueryParser {
     private ListQueryParser() {}
 
-    public static ListQuery parse(CollectionSchema c, ListParams p, boolean publishedOnly) {
+    /** {@code lookup}: the project's other collections, for filters through reference fields. */
+    public static ListQuery parse(CollectionSchema c, ListParams p, boolean publishedOnly, CollectionLookup lookup) {
         List<FieldError> errors = new ArrayList<>();
         int limit = limit(p.limit(), errors);
         List<SortKey> sort = sort(c, p.sort(), errors);
         Set<String> fields = fields(c, p.fields(), errors);
         boolean total = bool(p.includeTotal(), "include_total", errors);
         if (!errors.isEmpty()) throw new VellumException.BadRequest("invalid_query", "The list parameters are not valid", errors);
+        Filter filter = FilterChecker.parse(p.filter(), c, lookup);
         Cursor after = null;
         if (p.cursor() != null && !p.cursor().isEmpty()) {
             after = Cursor.decode(p.cursor(), fingerprint(sort, p.filter(), publishedOnly), sortKeysBeforeId(sort));
         }
-        return new ListQuery(limit, sort, after, fields, total, publishedOnly);
+        return new ListQuery(limit, sort, after, fields, total, publishedOnly, filter);
     }
 
     /** What a cursor is bound to: the sort, the filter and draft visibility. */

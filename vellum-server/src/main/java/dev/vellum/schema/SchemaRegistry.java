@@ -36,6 +36,15 @@ public final class SchemaRegistry {
         return loaded;
     }
 
+    /** Like {@link #get}, empty when there is no such collection. */
+    public java.util.Optional<CollectionSchema> find(String projectId, String id) {
+        try {
+            return java.util.Optional.of(get(projectId, id));
+        } catch (VellumException.NotFound e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The schema as of this write transaction: the cached one if still current, else reloaded. */
     public CollectionSchema forWrite(Tx tx, String projectId, String id) throws SQLException {
         Cached c = cache.get(projectId + "/" + id);

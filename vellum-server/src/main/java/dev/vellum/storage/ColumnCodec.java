@@ -31,6 +31,7 @@ public final class ColumnCodec {
         };
     }
 
+    /** The value in column {@code column} (1-based) of the current row; by index, as lookups by name cost a map probe each. */
     public static JsonNode read(ResultSet rs, int column, FieldType type) throws SQLException {
         return switch (type.column()) {
             case TEXT, TIMESTAMP -> {

@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -22,7 +24,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
-    private final int queryTimeoutSeconds;
+    private final int statementTimeoutMs;
     private final StatementCache statements;
 
     @FunctionalInterface
@@ -30,11 +32,11 @@ public final class Database implements AutoCloseable {
         T run(Tx tx) throws SQLException;
     }
 
-    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, int queryTimeoutSeconds) {
+    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, int statementTimeoutMs) {
         this.dialect = dialect;
         this.writer = writer;
         this.reader = reader;
-        this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.statementTimeoutMs = statementTimeoutMs;
         this.statements = dialect == Dialect.SQLITE ? new StatementCache() : null;
     }
 
@@ -43,11 +45,13 @@ public final class Database implements AutoCloseable {
     }
 
     /** @param meters where the pools report their metrics (connections in use, waits), or null */
-    public static Database open(VellumConfig config, io.micrometer.core.instrument.MeterRegistry meters) {
-        int timeout = Math.max(1, (config.statementTimeoutMs() + 999) / 1000);
+    public static Database open(VellumConfig config, MeterRegistry meters) {
+        int timeout = Math.max(0, config.statementTimeoutMs());
         if (config.usesPostgres()) {
             HikariConfig hc = pool("vellum-pg", config.databasePoolSize(), meters);
             hc.setJdbcUrl(config.databaseUrl().orElseThrow());
+            // the read timeout is the session default, so reads pay no extra round trip; writes lift it (see write)
+            if (timeout > 0) hc.setConnectionInitSql("SET statement_timeout = " + timeout);
             HikariDataSource ds = new HikariDataSource(hc);
             return new Database(Dialect.POSTGRES, ds, ds, timeout);
         }
@@ -69,9 +73,9 @@ public final class Database implements AutoCloseable {
         return new Database(Dialect.SQLITE, writer, new HikariDataSource(r), timeout);
     }
 
-    private static HikariConfig pool(String name, int size, io.micrometer.core.instrument.MeterRegistry meters) {
+    private static HikariConfig pool(String name, int size, MeterRegistry meters) {
         HikariConfig hc = new HikariConfig();
-        if (meters != null) hc.setMetricsTrackerFactory(new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(meters));
+        if (meters != null) hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         hc.setPoolName(name);
         hc.setMaximumPoolSize(size);
         hc.setMinimumIdle(Math.min(size, 2));
@@ -80,7 +84,7 @@ public final class Database implements AutoCloseable {
         return hc;
     }
 
-    /** @param cacheKb page cache per connection; readers share the OS page cache, so theirs stays small */
+    /** @param cacheKb page cache per connection; readers share the OS page cache (and the map), so theirs stays small */
     private static DataSource sqlite(String url, boolean readOnly, int cacheKb) {
         SQLiteConfig c = new SQLiteConfig();
         c.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -91,6 +95,9 @@ public final class Database implements AutoCloseable {
         c.enforceForeignKeys(true);
         c.setTempStore(SQLiteConfig.TempStore.MEMORY);
         c.setCacheSize(-cacheKb);
+        // reads straight from the OS page cache instead of a read() per page missing from that cache: a count
+        // over 100,000 entries drops from ~40 to ~15 ms. Address space only; WAL mode keeps writes safe.
+        c.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(1L << 30));
         c.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         if (readOnly) c.setReadOnly(true);
         SQLiteDataSource ds = new SQLiteDataSource(c);
@@ -102,36 +109,53 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** Runs {@code work} in one write transaction: all of it commits, or none of it. */
+    /** Runs {@code work} in one write transaction: all of it commits, or none of it. Writes have no statement timeout. */
     public <T> T write(Work<T> work) {
-        return run(writer, work, false);
-    }
-
-    /** Runs {@code work} on a read connection; statements are cancelled after the statement timeout. */
-    public <T> T read(Work<T> work) {
-        return run(reader, work, true);
-    }
-
-    private <T> T run(DataSource ds, Work<T> work, boolean readOnly) {
-        try (Connection c = ds.getConnection()) {
-            if (readOnly) {
-                return work.run(new Tx(c, dialect, queryTimeoutSeconds, statements));
+        try (Connection c = writer.getConnection()) {
+            if (dialect == Dialect.POSTGRES && statementTimeoutMs > 0) {
+                return inTransaction(c, new Tx(c, dialect, null, statements), tx -> {
+                    tx.execute("SET LOCAL statement_timeout = 0");
+                    return work.run(tx);
+                });
             }
-            c.setAutoCommit(false);
+            return inTransaction(c, new Tx(c, dialect, null, statements), work);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on a read connection; each statement is cut off after the statement timeout
+     * (503 {@code query_timeout}). PostgreSQL: the session's {@code statement_timeout}, enforced by the
+     * server. SQLite: a progress handler (see {@link SqliteStatementTimeout}).
+     */
+    public <T> T read(Work<T> work) {
+        try (Connection c = reader.getConnection()) {
+            if (statementTimeoutMs == 0 || dialect == Dialect.POSTGRES) return work.run(new Tx(c, dialect, null, statements));
+            SqliteStatementTimeout timeout = SqliteStatementTimeout.install(c, statementTimeoutMs);
             try {
-                T result = work.run(new Tx(c, dialect, 0, statements));
-                c.commit();
-                return result;
-            } catch (Throwable t) {
-                rollbackQuietly(c, t);
-                throw t;
+                return work.run(new Tx(c, dialect, timeout, statements));
             } finally {
-                c.setAutoCommit(true);
+                SqliteStatementTimeout.remove(c);
             }
         } catch (SQLTimeoutException e) {
             throw new VellumException.Unavailable("query_timeout", "The query ran longer than the statement timeout");
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
+        }
+    }
+
+    private static <T> T inTransaction(Connection c, Tx tx, Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(tx);
+            c.commit();
+            return result;
+        } catch (Throwable t) {
+            rollbackQuietly(c, t);
+            throw t;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
@@ -141,6 +165,42 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /**
+     * Refreshes the query planner's statistics of tables that grew or shrank a lot since they were
+     * last analysed: SQLite's {@code PRAGMA optimize} (with its built-in analysis limit, so it stays
+     * quick). Without statistics SQLite takes every equality for selective. Run at start and every
+     * minute; PostgreSQL's autovacuum does this itself.
+     */
+    public void refreshStatistics() {
+        if (dialect != Dialect.SQLITE) return;
+        try (Connection c = writer.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA optimize=0x10002"); // 0x10000: check every table, not only those this connection used
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    /**
+     * The same after a bulk write to {@code table}, so that a fresh import is queried with fitting plans at
+     * once rather than after autovacuum's next round (without statistics PostgreSQL sorted every "live"
+     * entry of 100,000 for one page: 40 ms instead of 0.2). PostgreSQL: ANALYZE when the rows changed
+     * since the last analysis are at least as many as the table holds (so a growing table is analysed
+     * about once per doubling).
+     */
+    public void refreshStatistics(String table) {
+        if (dialect == Dialect.SQLITE) {
+            refreshStatistics();
+            return;
+        }
+        write(tx -> {
+            boolean stale = tx.one("""
+                    SELECT last_analyze IS NULL AND last_autoanalyze IS NULL OR n_mod_since_analyze >= greatest(500, n_live_tup)
+                    FROM pg_stat_user_tables WHERE relname = ?""", rs -> rs.getBoolean(1), table).orElse(false);
+            if (stale) tx.execute("ANALYZE " + table); // table: e_<pk>, never user text
+            return null;
+        });
     }
 
     public boolean isHealthy() {

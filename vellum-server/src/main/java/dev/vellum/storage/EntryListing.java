@@ -3,6 +3,7 @@ package dev.vellum.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.vellum.content.Entry;
 import dev.vellum.query.Cursor;
@@ -14,9 +15,12 @@ import dev.vellum.schema.Field;
 import dev.vellum.schema.FieldType;
 import dev.vellum.schema.NumberType;
 import dev.vellum.schema.TextType;
+import dev.vellum.storage.KeysetSegments.SortColumn;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lists entries with keyset paging: ORDER BY the sort keys then id, and a cursor that holds the
@@ -26,63 +30,110 @@ import java.util.List;
  */
 public final class EntryListing {
 
-    /** A WHERE fragment with its parameters; the filter language plugs in here. */
+    /** A WHERE fragment with its parameters. */
     public record Condition(String sql, List<Object> params) {}
 
-    public Page page(Tx tx, CollectionSchema c, ListQuery q, List<Condition> filters, String fingerprint) throws SQLException {
-        List<String> where = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (q.publishedOnly()) where.add("draft = " + (tx.dialect() == Dialect.SQLITE ? "0" : "false"));
-        for (Condition f : filters) {
-            where.add("(" + f.sql() + ")");
-            params.addAll(f.params());
+    public Page page(Tx tx, CollectionSchema c, ListQuery q, String fingerprint) throws SQLException {
+        List<SortColumn> keys = keys(c, q.sort());
+        Set<String> columns = withSortFields(c, q.fields(), keys); // the cursor needs the last row's sort values
+        List<Entry> rows = new ArrayList<>();
+        for (Condition select : selects(tx.dialect(), c, q)) {
+            long wanted = q.limit() + 1L - rows.size();
+            if (wanted == 0) break;
+            List<Object> params = new ArrayList<>(select.params());
+            params.add(wanted);
+            rows.addAll(tx.list(select.sql(), rs -> EntryRepository.map(rs, c, columns), params));
         }
-        List<Object> baseParams = List.copyOf(params);
-        List<String> baseWhere = List.copyOf(where);
-        List<Key> keys = keys(c, q.sort());
-        if (q.after() != null) {
-            where.add(after(tx.dialect(), keys, q.after(), params));
-        }
-        StringBuilder sql = new StringBuilder(EntryRepository.select(c, q.fields()));
-        if (!where.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", where));
-        sql.append(" ORDER BY ");
-        for (int i = 0; i < keys.size(); i++) {
-            Key k = keys.get(i);
-            if (i > 0) sql.append(", ");
-            sql.append(k.column).append(k.descending ? " DESC" : " ASC").append(k.column.equals("id") ? "" : tx.dialect().nulls(!k.descending));
-        }
-        sql.append(" LIMIT ?");
-        params.add((long) q.limit() + 1);
-        List<Entry> rows = tx.list(sql.toString(), rs -> EntryRepository.map(rs, c, q.fields()), params);
         Cursor next = null;
         if (rows.size() > q.limit()) {
             rows = rows.subList(0, q.limit());
             Entry last = rows.getLast();
             List<JsonNode> values = new ArrayList<>();
-            for (Key k : keys.subList(0, keys.size() - 1)) values.add(valueOf(last, k, c));
+            for (SortColumn k : keys.subList(0, keys.size() - 1)) values.add(valueOf(last, k));
             next = new Cursor(values, last.id(), fingerprint);
         }
+        if (columns != q.fields()) rows = rows.stream().map(e -> projected(e, q.fields())).toList();
         Long total = null;
         if (q.includeTotal()) {
-            String count = "SELECT COUNT(*) FROM " + c.table() + (baseWhere.isEmpty() ? "" : " WHERE " + String.join(" AND ", baseWhere));
-            total = tx.count(count, baseParams.toArray());
+            Condition count = count(tx.dialect(), c, q);
+            total = tx.count(count.sql(), count.params().toArray());
         }
         return new Page(List.copyOf(rows), next, total);
     }
 
-    private record Key(String attribute, String column, boolean descending, FieldType type) {}
+    /**
+     * The SELECTs of one page, run in order until the page is full: one on the first page, the
+     * {@link KeysetSegments} after a cursor. Each ends in {@code LIMIT ?}, bound to the rows still wanted.
+     */
+    static List<Condition> selects(Dialect d, CollectionSchema c, ListQuery q) {
+        List<SortColumn> keys = keys(c, q.sort());
+        Condition base = base(d, q, FilterSql.condition(q.filter(), d, q.publishedOnly(), keys.getFirst().column()));
+        String select = EntryRepository.select(c, withSortFields(c, q.fields(), keys)) + " WHERE " + base.sql();
+        String order = orderBy(d, keys) + " LIMIT ?";
+        List<Condition> selects = new ArrayList<>();
+        for (Condition segment : segments(keys, q.after())) {
+            List<Object> params = new ArrayList<>(base.params());
+            params.addAll(segment.params());
+            selects.add(new Condition(select + " AND " + segment.sql() + order, params));
+        }
+        return selects;
+    }
 
-    private static List<Key> keys(CollectionSchema c, List<SortKey> sort) {
-        List<Key> keys = new ArrayList<>();
+    /** The whole list on the first page; after a cursor, the segments that follow it (see {@link KeysetSegments}). */
+    private static List<Condition> segments(List<SortColumn> keys, Cursor after) {
+        if (after == null) return List.of(new Condition("1 = 1", List.of()));
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < keys.size() - 1; i++) values.add(ColumnCodec.param(keys.get(i).type(), after.values().get(i)));
+        values.add(after.id());
+        return KeysetSegments.after(keys, values);
+    }
+
+    private static String orderBy(Dialect d, List<SortColumn> keys) {
+        StringBuilder sql = new StringBuilder(" ORDER BY ");
+        for (int i = 0; i < keys.size(); i++) {
+            SortColumn k = keys.get(i);
+            if (i > 0) sql.append(", ");
+            sql.append(k.column()).append(k.descending() ? " DESC" : " ASC").append(k.column().equals("id") ? "" : d.nulls(!k.descending()));
+        }
+        return sql.toString();
+    }
+
+    /** How many entries match, regardless of the cursor. */
+    static Condition count(Dialect d, CollectionSchema c, ListQuery q) {
+        Condition where = base(d, q, FilterSql.forCount(q.filter(), d, q.publishedOnly()));
+        return new Condition("SELECT COUNT(*) FROM " + c.table() + " WHERE " + where.sql(), where.params());
+    }
+
+    /** Draft visibility and the filter. */
+    private static Condition base(Dialect d, ListQuery q, Condition filter) {
+        if (!q.publishedOnly()) return filter;
+        return new Condition("draft = " + (d == Dialect.SQLITE ? "0" : "false") + " AND " + filter.sql(), filter.params());
+    }
+
+    private static Set<String> withSortFields(CollectionSchema c, Set<String> fields, List<SortColumn> keys) {
+        if (fields == null) return null;
+        Set<String> columns = new HashSet<>(fields);
+        for (SortColumn k : keys) if (c.field(k.attribute()).isPresent()) columns.add(k.attribute());
+        return columns.size() == fields.size() ? fields : columns;
+    }
+
+    private static Entry projected(Entry e, Set<String> fields) {
+        ObjectNode values = e.fields().deepCopy();
+        values.retain(fields);
+        return new Entry(e.id(), e.slug(), e.draft(), e.version(), e.createdAt(), e.updatedAt(), e.publishAt(), values);
+    }
+
+    private static List<SortColumn> keys(CollectionSchema c, List<SortKey> sort) {
+        List<SortColumn> keys = new ArrayList<>();
         boolean lastDescending = false;
         for (SortKey s : sort) {
             if (s.attribute().equals("id")) break; // id is always the final key
-            keys.add(new Key(s.attribute(), column(c, s.attribute()), s.descending(), typeOf(c, s.attribute())));
+            keys.add(new SortColumn(s.attribute(), column(c, s.attribute()), s.descending(), typeOf(c, s.attribute())));
             lastDescending = s.descending();
         }
         boolean idDescending = sort.stream().filter(s -> s.attribute().equals("id")).findFirst()
                 .map(SortKey::descending).orElse(lastDescending);
-        keys.add(new Key("id", "id", idDescending, new TextType(null, null)));
+        keys.add(new SortColumn("id", "id", idDescending, new TextType(null, null)));
         return keys;
     }
 
@@ -99,62 +150,15 @@ public final class EntryListing {
         });
     }
 
-    private static JsonNode valueOf(Entry e, Key k, CollectionSchema c) {
-        return switch (k.attribute) {
+    private static JsonNode valueOf(Entry e, SortColumn k) {
+        return switch (k.attribute()) {
             case "slug" -> TextNode.valueOf(e.slug());
             case "draft" -> BooleanNode.valueOf(e.draft());
             case "version" -> LongNode.valueOf(e.version());
             case "created_at" -> TextNode.valueOf(e.createdAt());
             case "updated_at" -> TextNode.valueOf(e.updatedAt());
             case "publish_at" -> e.publishAt() == null ? com.fasterxml.jackson.databind.node.NullNode.instance : TextNode.valueOf(e.publishAt());
-            default -> e.fields().get(k.attribute);
+            default -> e.fields().get(k.attribute());
         };
-    }
-
-    /**
-     * Rows strictly after the cursor: OR over i of (keys before i equal AND key i beyond).
-     * With one key and a non-null value this is a row-value comparison, which uses the (value, id) index.
-     */
-    private static String after(Dialect d, List<Key> keys, Cursor cur, List<Object> params) {
-        List<Object> values = new ArrayList<>();
-        for (int i = 0; i < keys.size() - 1; i++) values.add(ColumnCodec.param(keys.get(i).type, cur.values().get(i)));
-        values.add(cur.id());
-        if (keys.size() == 2 && values.get(0) != null && keys.get(0).descending == keys.get(1).descending) {
-            Key k = keys.get(0);
-            params.add(values.get(0));
-            params.add(values.get(1));
-            String cmp = "(" + k.column + ", id) " + (k.descending ? "<" : ">") + " (?, ?)";
-            return k.descending ? "(" + cmp + " OR " + k.column + " IS NULL)" : cmp;
-        }
-        List<String> ors = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            List<Object> local = new ArrayList<>();
-            List<String> ands = new ArrayList<>();
-            for (int j = 0; j < i; j++) ands.add(equal(keys.get(j), values.get(j), local));
-            String beyond = beyond(keys.get(i), values.get(i), local);
-            if (beyond == null) continue; // nothing sorts after NULL in a descending key
-            ands.add(beyond);
-            ors.add("(" + String.join(" AND ", ands) + ")");
-            params.addAll(local);
-        }
-        return ors.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", ors) + ")";
-    }
-
-    private static String equal(Key k, Object v, List<Object> params) {
-        if (v == null) return k.column + " IS NULL";
-        params.add(v);
-        return k.column + " = ?";
-    }
-
-    /** Strictly after {@code v} in this key's order; null when nothing can be (descending past NULL). */
-    private static String beyond(Key k, Object v, List<Object> params) {
-        if (!k.descending) {
-            if (v == null) return k.column + " IS NOT NULL";
-            params.add(v);
-            return k.column + " > ?";
-        }
-        if (v == null) return null;
-        params.add(v);
-        return "(" + k.column + " < ? OR " + k.column + " IS NULL)";
     }
 }

@@ -157,7 +157,7 @@ public final class EntryRepository {
         return sql.append(" FROM ").append(c.table()).toString();
     }
 
-    /** Reads a row of {@link #select}: the system columns 1–7, then the projected fields in schema order, by index. */
+    /** Maps a row of {@link #select} with the same {@code fields}: the system columns 1–7, then the fields in schema order. */
     static Entry map(ResultSet rs, CollectionSchema c, Set<String> fields) throws SQLException {
         ObjectNode values = JsonNodeFactory.instance.objectNode();
         int column = 8;

@@ -1,5 +1,6 @@
 package dev.vellum.storage;
 
+import dev.vellum.query.ValueKind;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.Field;
 import dev.vellum.storage.Dialect.ColumnKind;
@@ -9,7 +10,8 @@ import java.sql.SQLException;
  * DDL for collection tables. Each collection has a table {@code e_<pk>} with the system columns
  * and one column {@code f_<field id>} per field. Identifiers come from the internal pk and from
  * field ids checked against {@code [a-z][a-z0-9_]*}, never from free text.
- * Every scalar field gets an index on (value, id), so sorting and range filters stay fast.
+ * Every scalar field gets an index on (value, id), so sorting and range filters stay fast; on
+ * PostgreSQL, list fields (multi_enum, references, arrays of scalars) get a GIN index for "has element".
  */
 public final class EntryTables {
 
@@ -72,6 +74,11 @@ public final class EntryTables {
     }
 
     private void createIndexes(Tx tx, CollectionSchema c, Field f) throws SQLException {
+        if (tx.dialect() == Dialect.POSTGRES && ValueKind.of(f.type()) == ValueKind.LIST) {
+            // serves the filter's "has element" (jsonb @>); SQLite scans json_each instead
+            tx.execute("CREATE INDEX " + indexName(c, f.id()) + " ON " + c.table() + " USING gin (" + f.column() + " jsonb_path_ops)");
+            return;
+        }
         if (!f.type().scalar()) return;
         tx.execute(index(tx.dialect(), indexName(c, f.id()), c.table(), f.column()));
         if (f.unique()) {

@@ -14,14 +14,18 @@ import java.util.Optional;
 public final class Tx {
     private final Connection connection;
     private final Dialect dialect;
-    private final int queryTimeoutSeconds;
+    private final SqliteStatementTimeout timeout;
     private final StatementCache cache;
     private int savepoints;
 
-    Tx(Connection connection, Dialect dialect, int queryTimeoutSeconds, StatementCache cache) {
+    /**
+     * @param timeout restarted before each statement (SQLite reads); null where the server keeps the timeout
+     * @param cache prepared statements kept per connection (SQLite); null to prepare and close each time
+     */
+    Tx(Connection connection, Dialect dialect, SqliteStatementTimeout timeout, StatementCache cache) {
         this.connection = connection;
         this.dialect = dialect;
-        this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.timeout = timeout;
         this.cache = cache;
     }
 
@@ -119,7 +123,7 @@ public final class Tx {
     private PreparedStatement prepare(String sql, Object[] params) throws SQLException {
         PreparedStatement ps = cache != null ? cache.get(connection, sql) : connection.prepareStatement(sql);
         try {
-            if (queryTimeoutSeconds > 0) ps.setQueryTimeout(queryTimeoutSeconds);
+            if (timeout != null) timeout.restart();
             bind(ps, params);
             return ps;
         } catch (SQLException | RuntimeException e) {

@@ -1,0 +1,7 @@
+package dev.vellum.query;
+
+import dev.vellum.testing.Backend;
+
+class SqliteQueryDifferentialTest extends QueryDifferentialScenarios {
+    @Override protected Backend newBackend() { return Backend.sqlite(); }
+}
