@@ -26,6 +26,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource reader;
     private final int statementTimeoutMs;
     private final StatementCache statements;
+    private final java.util.Map<String, Long> statisticsRefreshed = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long STATISTICS_INTERVAL_NANOS = 5_000_000_000L;
 
     @FunctionalInterface
     public interface Work<T> {
@@ -190,6 +192,10 @@ public final class Database implements AutoCloseable {
      * about once per doubling).
      */
     public void refreshStatistics(String table) {
+        long now = System.nanoTime();
+        Long last = statisticsRefreshed.get(table);
+        if (last != null && now - last < STATISTICS_INTERVAL_NANOS) return; // a burst of batches checks once
+        statisticsRefreshed.put(table, now);
         if (dialect == Dialect.SQLITE) {
             refreshStatistics();
             return;

@@ -43,6 +43,16 @@ final class StatementCache {
         };
     }
 
+    /** Drops a statement that failed, so the next use prepares a fresh one. */
+    void forget(Connection pooled, PreparedStatement ps) {
+        try {
+            Map<String, PreparedStatement> cache = byConnection.get(pooled.unwrap(Connection.class));
+            if (cache != null) cache.values().removeIf(cached -> cached == ps);
+        } catch (SQLException ignored) {
+            // the connection is gone: so is its cache entry's use
+        }
+    }
+
     void clear() {
         byConnection.clear();
     }

@@ -41,9 +41,11 @@ public final class Tx {
         try (ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) out.add(mapper.map(rs));
-            return out;
-        } finally {
             release(ps);
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            discard(ps, e);
+            throw e;
         }
     }
 
@@ -54,9 +56,12 @@ public final class Tx {
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         PreparedStatement ps = prepare(sql, params);
         try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
-        } finally {
+            Optional<T> out = rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
             release(ps);
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            discard(ps, e);
+            throw e;
         }
     }
 
@@ -67,9 +72,12 @@ public final class Tx {
     public int update(String sql, Object... params) throws SQLException {
         PreparedStatement ps = prepare(sql, params);
         try {
-            return ps.executeUpdate();
-        } finally {
+            int n = ps.executeUpdate();
             release(ps);
+            return n;
+        } catch (SQLException | RuntimeException e) {
+            discard(ps, e);
+            throw e;
         }
     }
 
@@ -127,15 +135,28 @@ public final class Tx {
             bind(ps, params);
             return ps;
         } catch (SQLException | RuntimeException e) {
-            release(ps);
+            discard(ps, e);
             throw e;
         }
     }
 
-    /** A cached statement stays open for the next use; others are closed. */
+    /** After a successful use: a cached statement stays open for the next use; others are closed. */
     private void release(PreparedStatement ps) throws SQLException {
         if (cache == null) ps.close();
         else ps.clearParameters();
+    }
+
+    /**
+     * After a failure (an interrupted or failed statement): the statement is closed and forgotten, and
+     * whatever closing it raises is attached to {@code cause}, which is what the caller sees.
+     */
+    private void discard(PreparedStatement ps, Exception cause) {
+        if (cache != null) cache.forget(connection, ps);
+        try {
+            ps.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private void bind(PreparedStatement ps, Object[] params) throws SQLException {
