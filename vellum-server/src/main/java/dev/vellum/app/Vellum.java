@@ -23,11 +23,13 @@ public final class Vellum implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Vellum.class);
 
     private final Services services;
+    private final EventWiring events;
     private HttpServer http;
     private ScheduledExecutorService chores;
 
-    private Vellum(Services services) {
+    private Vellum(Services services, EventWiring events) {
         this.services = services;
+        this.events = events;
     }
 
     /** Opens the database and builds the facades, without serving HTTP (the CLI's local mode). */
@@ -37,8 +39,10 @@ public final class Vellum implements AutoCloseable {
             Migrations.run(db);
             ChangeLog changes = new ChangeLog(db);
             SchemaRegistry registry = new SchemaRegistry(db);
+            EntryService entries = new EntryService(db, changes, registry);
+            EventWiring events = new EventWiring(config, db, changes, entries);
             return new Vellum(new Services(config, db, new ProjectService(db), new TokenService(db),
-                    new CollectionService(db, changes, registry), new EntryService(db, changes, registry), changes));
+                    new CollectionService(db, changes, registry), entries, changes, events.services()), events);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -59,6 +63,7 @@ public final class Vellum implements AutoCloseable {
             });
             v.chores.scheduleWithFixedDelay(v::flushTokenUse, 2, 2, TimeUnit.SECONDS);
             v.chores.scheduleWithFixedDelay(v::expireIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
+            v.events.start(v.chores);
             log.info("vellum ready on port {} ({}) in {} ms", v.http.port(), config.usesPostgres() ? "postgresql" : "sqlite " + config.dataDir(),
                     (System.nanoTime() - started) / 1_000_000);
             return v;
@@ -107,6 +112,7 @@ public final class Vellum implements AutoCloseable {
     public void close() {
         if (http != null) http.close();
         if (chores != null) chores.shutdownNow();
+        events.close();
         flushTokenUse();
         services.database().close();
     }

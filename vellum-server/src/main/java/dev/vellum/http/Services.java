@@ -2,12 +2,22 @@ package dev.vellum.http;
 
 import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
+import dev.vellum.changes.ChangeStream;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
 import dev.vellum.projects.ProjectService;
 import dev.vellum.schema.CollectionService;
 import dev.vellum.storage.Database;
+import dev.vellum.webhooks.WebhookService;
 
 /** The facades the HTTP adapter calls. */
 public record Services(VellumConfig config, Database database, ProjectService projects, TokenService tokens,
-                       CollectionService collections, EntryService entries, ChangeLog changes) {}
+                       CollectionService collections, EntryService entries, ChangeLog changes, Events events) {
+
+    /** The event capabilities: webhooks, the live change stream. */
+    public record Events(WebhookService webhooks, ChangeStream stream) {}
+
+    public WebhookService webhooks() {
+        return events.webhooks();
+    }
+}

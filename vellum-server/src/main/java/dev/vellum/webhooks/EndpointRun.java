@@ -1,0 +1,137 @@
+package dev.vellum.webhooks;
+
+import dev.vellum.crypto.SecretBox;
+import dev.vellum.time.Timestamps;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node delivering to one leased endpoint: fan out new changes, then send the queue in order,
+ * head first. A failure stops the run (later deliveries wait behind it, keeping the order); the
+ * head is retried on the schedule. Successes are recorded in batches: a crash between sending and
+ * recording sends them again (at least once). The run gives the lease back when idle or after a
+ * time budget, so that endpoints take turns and other nodes can pick them up.
+ */
+final class EndpointRun implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(EndpointRun.class);
+    private static final int BATCH = 100;
+    private static final int FLUSH_EVERY = 50;
+    private static final Duration BUDGET = Duration.ofSeconds(10);
+
+    private final String webhookId;
+    private final String owner;
+    private final DeliveryQueue queue;
+    private final DeliverySender sender;
+    private final SecretBox secrets;
+    private final RetrySchedule schedule;
+    private final Duration timeout;
+    private final BiConsumer<String, Optional<String>> finished;
+    private final List<DeliveryAttempt> unrecorded = new ArrayList<>();
+    private Instant leaseRenewedAt = Instant.now();
+
+    EndpointRun(String webhookId, String owner, DeliveryQueue queue, DeliverySender sender, SecretBox secrets, RetrySchedule schedule,
+                Duration timeout, BiConsumer<String, Optional<String>> finished) {
+        this.webhookId = webhookId;
+        this.owner = owner;
+        this.queue = queue;
+        this.sender = sender;
+        this.secrets = secrets;
+        this.schedule = schedule;
+        this.timeout = timeout;
+        this.finished = finished;
+    }
+
+    @Override
+    public void run() {
+        Optional<String> due = Optional.empty();
+        try {
+            deliver();
+        } catch (RuntimeException e) {
+            log.warn("webhook {}: delivery run stopped: {}", webhookId, e.toString());
+        } finally {
+            try {
+                due = queue.release(webhookId, owner);
+            } catch (RuntimeException e) {
+                log.warn("webhook {}: could not release lease (it expires by itself): {}", webhookId, e.toString());
+            }
+            finished.accept(webhookId, due);
+        }
+    }
+
+    private void deliver() {
+        Instant started = Instant.now();
+        while (!Thread.currentThread().isInterrupted() && Duration.between(started, Instant.now()).compareTo(BUDGET) < 0) {
+            DeliveryQueue.FanOut fanOut = queue.fanOut(webhookId, owner);
+            Webhook w = fanOut.webhook();
+            if (w == null) return;
+            leaseRenewedAt = Instant.now();
+            List<Delivery> batch = queue.pending(webhookId, BATCH);
+            if (batch.isEmpty() && !fanOut.more()) return;
+            String secret = secrets.open(w.sealedSecret());
+            for (Delivery d : batch) {
+                if (Timestamps.parse(d.nextAttemptAt()).isAfter(Instant.now())) { // the head waits for its retry
+                    flush();
+                    return;
+                }
+                if (!keepLease()) return;
+                DeliveryOutcome outcome = sender.send(w.url(), secret, d.id(), d.event(), d.payload());
+                DeliveryAttempt attempt = DeliveryAttempt.of(d.id(), Timestamps.now(), outcome);
+                switch (outcome) {
+                    case DeliveryOutcome.Delivered ok -> {
+                        unrecorded.add(attempt);
+                        if (unrecorded.size() >= FLUSH_EVERY && !flush()) return;
+                    }
+                    default -> {
+                        if (flush()) recordFailure(w, d, attempt, outcome);
+                        return;
+                    }
+                }
+            }
+            if (!flush()) return;
+        }
+    }
+
+    private void recordFailure(Webhook w, Delivery d, DeliveryAttempt attempt, DeliveryOutcome outcome) {
+        Instant now = Instant.now();
+        Instant first = d.firstAttemptAt() == null ? now : Timestamps.parse(d.firstAttemptAt());
+        Optional<Instant> next = switch (outcome) {
+            case DeliveryOutcome.Rejected r when r.status() == 410 -> Optional.empty();
+            case DeliveryOutcome.Refused r -> Optional.empty();
+            case DeliveryOutcome.Rejected r -> schedule.next(d.attempts() + 1, first, now, r.retryAfter(), ThreadLocalRandom.current()::nextDouble);
+            case DeliveryOutcome.Unreachable u -> schedule.next(d.attempts() + 1, first, now, null, ThreadLocalRandom.current()::nextDouble);
+            case DeliveryOutcome.Delivered ok -> throw new IllegalStateException("not a failure");
+        };
+        String reason = switch (outcome) {
+            case DeliveryOutcome.Rejected r when r.status() == 410 -> "the endpoint answered 410 Gone";
+            case DeliveryOutcome.Refused r -> "refused by the outbound policy: " + r.reason();
+            default -> "deliveries failed for " + Duration.between(first, now).toMinutes() + " min (" + (d.attempts() + 1)
+                    + " attempts); last: " + attempt.error();
+        };
+        if (next.isEmpty()) log.warn("webhook {} ({}) disabled: {}", w.id(), w.url(), reason);
+        queue.failed(webhookId, owner, attempt, next, reason);
+    }
+
+    /** Renews the lease before a send that could outlast it. */
+    private boolean keepLease() {
+        Duration left = queue.lease().minus(Duration.between(leaseRenewedAt, Instant.now()));
+        if (left.compareTo(timeout.multipliedBy(2)) > 0) return true;
+        if (!flush() || !queue.renew(webhookId, owner)) return false;
+        leaseRenewedAt = Instant.now();
+        return true;
+    }
+
+    private boolean flush() {
+        if (unrecorded.isEmpty()) return true;
+        boolean held = queue.delivered(webhookId, owner, List.copyOf(unrecorded));
+        unrecorded.clear();
+        if (held) leaseRenewedAt = Instant.now();
+        return held;
+    }
+}
