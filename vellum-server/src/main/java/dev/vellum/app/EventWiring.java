@@ -85,10 +85,13 @@ final class EventWiring implements AutoCloseable {
         }
     }
 
+    void closeStreams() {
+        stream.close();
+    }
+
     @Override
     public void close() {
         if (poller != null) poller.shutdownNow();
-        stream.close();
         dispatcher.close();
     }
 }

@@ -110,6 +110,7 @@ public final class Vellum implements AutoCloseable {
 
     @Override
     public void close() {
+        events.closeStreams(); // before the HTTP server stops: each open stream ends its response
         if (http != null) http.close();
         if (chores != null) chores.shutdownNow();
         events.close();
