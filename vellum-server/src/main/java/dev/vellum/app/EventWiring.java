@@ -10,6 +10,8 @@ import dev.vellum.crypto.SecretBox;
 import dev.vellum.http.Services;
 import dev.vellum.ids.Ulid;
 import dev.vellum.outbound.OutboundPolicy;
+import dev.vellum.publishing.PublishScheduler;
+import dev.vellum.publishing.PublishService;
 import dev.vellum.storage.Database;
 import dev.vellum.time.Timestamps;
 import dev.vellum.webhooks.DeliverySender;
@@ -37,6 +39,8 @@ final class EventWiring implements AutoCloseable {
     private final WebhookDispatcher dispatcher;
     private final WebhookService webhooks;
     private final DeliverySender sender;
+    private final PublishService publishing;
+    private final PublishScheduler scheduler;
     private ScheduledExecutorService poller;
 
     EventWiring(VellumConfig config, Database db, ChangeLog changes, EntryService entries) {
@@ -52,16 +56,23 @@ final class EventWiring implements AutoCloseable {
         this.dispatcher = new WebhookDispatcher(db, settings, secrets, sender, nodeId);
         this.webhooks = new WebhookService(db, secrets, policy, sender, dispatcher::wake);
         feed.subscribe((projectId, seq) -> dispatcher.wake());
+        this.publishing = new PublishService(db, changes, settings, this::wakeScheduler);
+        this.scheduler = new PublishScheduler(db, entries, publishing, settings.schedulerTick());
+    }
+
+    private void wakeScheduler() {
+        scheduler.wake();
     }
 
     Services.Events services() {
-        return new Services.Events(webhooks, stream);
+        return new Services.Events(webhooks, stream, publishing);
     }
 
     /** Starts delivering, polling for other nodes' changes, and the log retention chore. */
     void start(ScheduledExecutorService chores) {
         Thread.ofVirtual().name("vellum-http-client-warm-up").start(sender::warmUp);
         dispatcher.start(!config.usesPostgres());
+        scheduler.start();
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vellum-poll");
             t.setDaemon(true);
@@ -92,6 +103,7 @@ final class EventWiring implements AutoCloseable {
     @Override
     public void close() {
         if (poller != null) poller.shutdownNow();
+        scheduler.close();
         dispatcher.close();
     }
 }

@@ -6,6 +6,7 @@ import dev.vellum.changes.ChangeStream;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
 import dev.vellum.projects.ProjectService;
+import dev.vellum.publishing.PublishService;
 import dev.vellum.schema.CollectionService;
 import dev.vellum.storage.Database;
 import dev.vellum.webhooks.WebhookService;
@@ -14,8 +15,8 @@ import dev.vellum.webhooks.WebhookService;
 public record Services(VellumConfig config, Database database, ProjectService projects, TokenService tokens,
                        CollectionService collections, EntryService entries, ChangeLog changes, Events events) {
 
-    /** The event capabilities: webhooks, the live change stream. */
-    public record Events(WebhookService webhooks, ChangeStream stream) {}
+    /** The event capabilities: webhooks, the live change stream, publishing. */
+    public record Events(WebhookService webhooks, ChangeStream stream, PublishService publishing) {}
 
     public WebhookService webhooks() {
         return events.webhooks();
