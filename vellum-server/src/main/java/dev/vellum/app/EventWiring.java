@@ -1,5 +1,7 @@
 package dev.vellum.app;
 
+import dev.vellum.automation.InboundHookService;
+import dev.vellum.automation.InboundReceiver;
 import dev.vellum.changes.ChangeFeed;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.changes.ChangeStream;
@@ -40,6 +42,8 @@ final class EventWiring implements AutoCloseable {
     private final WebhookService webhooks;
     private final DeliverySender sender;
     private final PublishService publishing;
+    private final InboundHookService inbound;
+    private final InboundReceiver receiver;
     private final PublishScheduler scheduler;
     private ScheduledExecutorService poller;
 
@@ -58,6 +62,8 @@ final class EventWiring implements AutoCloseable {
         feed.subscribe((projectId, seq) -> dispatcher.wake());
         this.publishing = new PublishService(db, changes, settings, this::wakeScheduler);
         this.scheduler = new PublishScheduler(db, entries, publishing, settings.schedulerTick());
+        this.inbound = new InboundHookService(db, secrets);
+        this.receiver = new InboundReceiver(db, secrets, entries);
     }
 
     private void wakeScheduler() {
@@ -65,7 +71,7 @@ final class EventWiring implements AutoCloseable {
     }
 
     Services.Events services() {
-        return new Services.Events(webhooks, stream, publishing);
+        return new Services.Events(webhooks, stream, publishing, inbound, receiver);
     }
 
     /** Starts delivering, polling for other nodes' changes, and the log retention chore. */
@@ -86,6 +92,7 @@ final class EventWiring implements AutoCloseable {
     private void expireLogs() {
         String cutoff = Timestamps.format(Instant.now().minus(settings.deliveryLogRetention()));
         webhooks.expireLog(cutoff);
+        inbound.expireLog(cutoff);
     }
 
     private static void quietly(String what, Runnable task) {

@@ -25,6 +25,13 @@ public record SignatureHeader(long timestamp, List<String> signatures) {
         signatures = List.copyOf(signatures);
     }
 
+    /** A new random signing secret (256 bits), for when the client does not bring its own. */
+    public static String newSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return "whsec_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** The header value that signs {@code body} at {@code at} with {@code secret}. */
     public static String sign(String secret, Instant at, byte[] body) {
         long t = at.getEpochSecond();

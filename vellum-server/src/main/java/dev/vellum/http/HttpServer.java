@@ -35,6 +35,7 @@ public final class HttpServer implements AutoCloseable {
             ChangeStreamRoutes.register(routes, s);
             WebhookRoutes.register(routes, s);
             PublishRoutes.register(routes, s);
+            InboundHookRoutes.register(routes, s);
             routes.exception(VellumException.class, (e, ctx) -> Problems.render(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
                     Problems.problem(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), List.of())));

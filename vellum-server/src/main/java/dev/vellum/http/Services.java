@@ -1,6 +1,8 @@
 package dev.vellum.http;
 
 import dev.vellum.auth.TokenService;
+import dev.vellum.automation.InboundHookService;
+import dev.vellum.automation.InboundReceiver;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.changes.ChangeStream;
 import dev.vellum.config.VellumConfig;
@@ -15,8 +17,9 @@ import dev.vellum.webhooks.WebhookService;
 public record Services(VellumConfig config, Database database, ProjectService projects, TokenService tokens,
                        CollectionService collections, EntryService entries, ChangeLog changes, Events events) {
 
-    /** The event capabilities: webhooks, the live change stream, publishing. */
-    public record Events(WebhookService webhooks, ChangeStream stream, PublishService publishing) {}
+    /** The event capabilities: webhooks, the live change stream, publishing, inbound hooks. */
+    public record Events(WebhookService webhooks, ChangeStream stream, PublishService publishing, InboundHookService inbound,
+                         InboundReceiver receiver) {}
 
     public WebhookService webhooks() {
         return events.webhooks();

@@ -91,6 +91,12 @@ public final class EntryRepository {
         return tx.one(select(c, null) + " WHERE slug = ?", rs -> map(rs, c, null), slug);
     }
 
+    /** The oldest entry whose field {@code f} holds {@code value} (normalised for the field's type). */
+    public Optional<Entry> findByField(Tx tx, CollectionSchema c, Field f, JsonNode value) throws SQLException {
+        return tx.one(select(c, null) + " WHERE " + f.column() + " = " + placeholder(tx, f) + " ORDER BY id LIMIT 1",
+                rs -> map(rs, c, null), ColumnCodec.param(f.type(), value));
+    }
+
     public boolean slugTaken(Tx tx, CollectionSchema c, String slug) throws SQLException {
         return tx.one("SELECT 1 FROM " + c.table() + " WHERE slug = ?", rs -> true, slug).isPresent();
     }

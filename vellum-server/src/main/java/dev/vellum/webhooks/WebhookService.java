@@ -3,6 +3,7 @@ package dev.vellum.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vellum.auth.Access;
 import dev.vellum.crypto.SecretBox;
+import dev.vellum.crypto.SignatureHeader;
 import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
 import dev.vellum.ids.Ulid;
@@ -16,10 +17,8 @@ import dev.vellum.storage.Tx;
 import dev.vellum.storage.WebhookRepository;
 import dev.vellum.time.Timestamps;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -28,7 +27,6 @@ import java.util.List;
  */
 public final class WebhookService {
     public static final int MAX_PAGE = 200;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database db;
     private final SecretBox secrets;
@@ -58,7 +56,7 @@ public final class WebhookService {
     public Created create(String projectId, JsonNode body) {
         WebhookSpec spec = WebhookSpec.parse(body, true);
         checkDestination(spec.url());
-        String secret = spec.secret() != null ? spec.secret() : newSecret();
+        String secret = spec.secret() != null ? spec.secret() : SignatureHeader.newSecret();
         String now = Timestamps.now();
         Webhook created = db.write(tx -> {
             if (projects.find(tx, projectId).isEmpty()) throw Access.projectNotFound(projectId);
@@ -199,12 +197,6 @@ public final class WebhookService {
         } catch (NumberFormatException e) {
             throw new VellumException.BadRequest("invalid_cursor", "cursor is the next_cursor of a previous page");
         }
-    }
-
-    private static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static VellumException notFound(String id) {
