@@ -53,7 +53,7 @@ final class EventWiring implements AutoCloseable {
         String nodeId = Ulid.next();
         SecretBox secrets = new SecretBox(config.secretKey(), config.dataDir());
         OutboundPolicy policy = OutboundPolicy.of(config.outboundAllowlist());
-        this.sender = new DeliverySender(policy, settings.webhookTimeout());
+        this.sender = new DeliverySender(policy, settings.webhookTimeout(), nodeId);
         this.feed = new ChangeFeed(db);
         changes.onCommit(feed);
         this.stream = new ChangeStream(changes, feed, settings.streamHeartbeat());

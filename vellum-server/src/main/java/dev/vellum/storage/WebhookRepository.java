@@ -59,14 +59,15 @@ public final class WebhookRepository {
     // --- the delivery queue --------------------------------------------------------------------
 
     /**
-     * Leases up to {@code limit} active webhooks that have work: changes past their cursor, or a
-     * pending delivery that is due. Expired leases (of a node that died) are taken over.
+     * Leases up to {@code limit} active webhooks that have work: changes past their cursor, a pending
+     * delivery that is due, or an expired lease (its node died mid-run, so its queue state is unknown).
      */
     public List<String> leaseDue(Tx tx, String owner, String now, String until, int limit) throws SQLException {
         String skipLocked = tx.dialect() == Dialect.POSTGRES ? " FOR UPDATE OF w SKIP LOCKED" : "";
         List<String> ids = tx.list("SELECT w.id FROM webhooks w JOIN projects p ON p.id = w.project_id"
                         + " WHERE w.status = 'active' AND (w.lease_until IS NULL OR w.lease_until < ?)"
-                        + " AND (w.cursor < p.change_seq OR w.retry_at <= ?) ORDER BY w.id LIMIT ?" + skipLocked,
+                        + " AND (w.cursor < p.change_seq OR w.retry_at <= ? OR w.lease_owner IS NOT NULL) ORDER BY w.id LIMIT ?"
+                        + skipLocked,
                 rs -> rs.getString(1), now, now, (long) limit);
         List<Object[]> rows = new ArrayList<>();
         for (String id : ids) rows.add(new Object[] {owner, until, id});
@@ -115,9 +116,12 @@ public final class WebhookRepository {
                 reason, now, now, id);
     }
 
-    /** On a single node (SQLite) every lease left in the database belongs to a process that is gone. */
-    public void clearLeases(Tx tx) throws SQLException {
-        tx.update("UPDATE webhooks SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL");
+    /**
+     * On a single node (SQLite) every lease left in the database belongs to a process that is gone:
+     * expire them now (the owner stays set, which marks the endpoint for a fresh look).
+     */
+    public void expireLeases(Tx tx) throws SQLException {
+        tx.update("UPDATE webhooks SET lease_until = NULL WHERE lease_owner IS NOT NULL");
     }
 
     private static void lock(Tx tx, String id) throws SQLException {

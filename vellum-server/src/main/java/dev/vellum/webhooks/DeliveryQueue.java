@@ -44,9 +44,9 @@ final class DeliveryQueue {
         return db.write(tx -> webhooks.leaseDue(tx, owner, Timestamps.format(now), Timestamps.format(now.plus(lease)), limit));
     }
 
-    void clearLeases() {
+    void expireLeases() {
         db.write(tx -> {
-            webhooks.clearLeases(tx);
+            webhooks.expireLeases(tx);
             return null;
         });
     }

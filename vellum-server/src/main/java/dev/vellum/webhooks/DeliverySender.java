@@ -30,11 +30,14 @@ public final class DeliverySender {
 
     private final OutboundPolicy policy;
     private final Duration timeout;
+    private final String userAgent;
     private volatile HttpClient client;
 
-    public DeliverySender(OutboundPolicy policy, Duration timeout) {
+    /** @param nodeId named in the User-Agent, so a receiver can tell which node of a cluster sent a delivery */
+    public DeliverySender(OutboundPolicy policy, Duration timeout, String nodeId) {
         this.policy = policy;
         this.timeout = timeout;
+        this.userAgent = "Vellum-Webhooks/1 (node " + nodeId + ")";
     }
 
     /** Builds the HTTP client (its TLS setup takes a second) before the first delivery needs it. */
@@ -64,7 +67,7 @@ public final class DeliverySender {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .header("User-Agent", "Vellum-Webhooks/1")
+                .header("User-Agent", userAgent)
                 .header("Vellum-Delivery-Id", deliveryId)
                 .header("Vellum-Event", event)
                 .header("Vellum-Signature", SignatureHeader.sign(secret, Instant.now(), body))

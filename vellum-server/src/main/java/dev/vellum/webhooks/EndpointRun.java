@@ -23,6 +23,7 @@ final class EndpointRun implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(EndpointRun.class);
     private static final int BATCH = 100;
     private static final int FLUSH_EVERY = 50;
+    private static final Duration FLUSH_AFTER = Duration.ofMillis(100); // bounds what a crash sends twice
     private static final Duration BUDGET = Duration.ofSeconds(10);
 
     private final String webhookId;
@@ -34,6 +35,7 @@ final class EndpointRun implements Runnable {
     private final Duration timeout;
     private final BiConsumer<String, Optional<String>> finished;
     private final List<DeliveryAttempt> unrecorded = new ArrayList<>();
+    private Instant oldestUnrecorded;
     private Instant leaseRenewedAt = Instant.now();
 
     EndpointRun(String webhookId, String owner, DeliveryQueue queue, DeliverySender sender, SecretBox secrets, RetrySchedule schedule,
@@ -80,11 +82,12 @@ final class EndpointRun implements Runnable {
                     flush();
                     return;
                 }
-                if (!keepLease()) return;
+                if (!keepLease() || (stale() && !flush())) return;
                 DeliveryOutcome outcome = sender.send(w.url(), secret, d.id(), d.event(), d.payload());
                 DeliveryAttempt attempt = DeliveryAttempt.of(d.id(), Timestamps.now(), outcome);
                 switch (outcome) {
                     case DeliveryOutcome.Delivered ok -> {
+                        if (unrecorded.isEmpty()) oldestUnrecorded = Instant.now();
                         unrecorded.add(attempt);
                         if (unrecorded.size() >= FLUSH_EVERY && !flush()) return;
                     }
@@ -125,6 +128,10 @@ final class EndpointRun implements Runnable {
         if (!flush() || !queue.renew(webhookId, owner)) return false;
         leaseRenewedAt = Instant.now();
         return true;
+    }
+
+    private boolean stale() {
+        return !unrecorded.isEmpty() && Duration.between(oldestUnrecorded, Instant.now()).compareTo(FLUSH_AFTER) > 0;
     }
 
     private boolean flush() {

@@ -68,7 +68,7 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** @param singleNode true on SQLite: leases left in the database are from a process that is gone */
     public void start(boolean singleNode) {
-        if (singleNode) queue.clearLeases();
+        if (singleNode) queue.expireLeases();
         running = true;
         coordinator = new Thread(this::coordinate, "vellum-webhooks");
         coordinator.setDaemon(true);
