@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * head first. A failure stops the run (later deliveries wait behind it, keeping the order); the
  * head is retried on the schedule. Successes are recorded in batches: a crash between sending and
  * recording sends them again (at least once). The run gives the lease back when idle or after a
- * time budget, so that endpoints take turns and other nodes can pick them up.
+ * time budget, so that endpoints take turns and other nodes can pick them up. {@code leaving} runs
+ * before the lease is given up, {@code finished} after, with when the endpoint's queue is next due.
  */
 final class EndpointRun implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(EndpointRun.class);
@@ -33,13 +34,14 @@ final class EndpointRun implements Runnable {
     private final SecretBox secrets;
     private final RetrySchedule schedule;
     private final Duration timeout;
+    private final Runnable leaving;
     private final BiConsumer<String, Optional<String>> finished;
     private final List<DeliveryAttempt> unrecorded = new ArrayList<>();
     private Instant oldestUnrecorded;
     private Instant leaseRenewedAt = Instant.now();
 
     EndpointRun(String webhookId, String owner, DeliveryQueue queue, DeliverySender sender, SecretBox secrets, RetrySchedule schedule,
-                Duration timeout, BiConsumer<String, Optional<String>> finished) {
+                Duration timeout, Runnable leaving, BiConsumer<String, Optional<String>> finished) {
         this.webhookId = webhookId;
         this.owner = owner;
         this.queue = queue;
@@ -47,6 +49,7 @@ final class EndpointRun implements Runnable {
         this.secrets = secrets;
         this.schedule = schedule;
         this.timeout = timeout;
+        this.leaving = leaving;
         this.finished = finished;
     }
 
@@ -58,6 +61,7 @@ final class EndpointRun implements Runnable {
         } catch (RuntimeException e) {
             log.warn("webhook {}: delivery run stopped: {}", webhookId, e.toString());
         } finally {
+            leaving.run(); // before the release: once released, this node may lease the endpoint again
             try {
                 due = queue.release(webhookId, owner);
             } catch (RuntimeException e) {

@@ -93,7 +93,8 @@ public final class WebhookDispatcher implements AutoCloseable {
                 try {
                     for (String id : queue.lease(nodeId, free)) {
                         if (active.add(id)) {
-                            workers.execute(new EndpointRun(id, nodeId, queue, sender, secrets, schedule, timeout, this::finished));
+                            workers.execute(new EndpointRun(id, nodeId, queue, sender, secrets, schedule, timeout, () -> active.remove(id),
+                                    this::finished));
                         }
                     }
                 } catch (RuntimeException e) {
@@ -122,7 +123,6 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     private void finished(String webhookId, Optional<String> due) {
-        active.remove(webhookId);
         lock.lock();
         try {
             due.map(Timestamps::parse).filter(t -> t.isAfter(Instant.now())).ifPresent(retries::add);
