@@ -51,10 +51,14 @@ final class DeliveryQueue {
         });
     }
 
-    /** Appends a delivery for every change past the endpoint's cursor that it subscribes to. */
-    FanOut fanOut(String webhookId, String owner) {
+    /**
+     * Records {@code delivered} (successes of the run so far), then appends a delivery for every
+     * change past the endpoint's cursor that it subscribes to.
+     */
+    FanOut fanOut(String webhookId, String owner, List<DeliveryAttempt> delivered) {
         return db.write(tx -> {
             if (!webhooks.renew(tx, webhookId, owner, until())) return new FanOut(null, false);
+            if (!delivered.isEmpty()) deliveries.delivered(tx, delivered);
             Webhook w = webhooks.find(tx, webhookId).orElse(null);
             if (w == null || w.status() != Webhook.Status.ACTIVE) return new FanOut(null, false);
             List<Change> page = changes.since(tx, w.projectId(), w.cursor(), FAN_OUT_PAGE, true);

@@ -26,6 +26,7 @@ final class EndpointRun implements Runnable {
     private static final int FLUSH_EVERY = 50;
     private static final Duration FLUSH_AFTER = Duration.ofMillis(100); // bounds what a crash sends twice
     private static final Duration BUDGET = Duration.ofSeconds(10);
+    private static final long LINGER_MS = 250; // keep the lease briefly: at a steady rate, no lease round trip per event
 
     private final String webhookId;
     private final String owner;
@@ -34,6 +35,7 @@ final class EndpointRun implements Runnable {
     private final SecretBox secrets;
     private final RetrySchedule schedule;
     private final Duration timeout;
+    private final WakeSignal signal;
     private final Runnable leaving;
     private final BiConsumer<String, Optional<String>> finished;
     private final List<DeliveryAttempt> unrecorded = new ArrayList<>();
@@ -41,7 +43,7 @@ final class EndpointRun implements Runnable {
     private Instant leaseRenewedAt = Instant.now();
 
     EndpointRun(String webhookId, String owner, DeliveryQueue queue, DeliverySender sender, SecretBox secrets, RetrySchedule schedule,
-                Duration timeout, Runnable leaving, BiConsumer<String, Optional<String>> finished) {
+                Duration timeout, WakeSignal signal, Runnable leaving, BiConsumer<String, Optional<String>> finished) {
         this.webhookId = webhookId;
         this.owner = owner;
         this.queue = queue;
@@ -49,6 +51,7 @@ final class EndpointRun implements Runnable {
         this.secrets = secrets;
         this.schedule = schedule;
         this.timeout = timeout;
+        this.signal = signal;
         this.leaving = leaving;
         this.finished = finished;
     }
@@ -72,37 +75,56 @@ final class EndpointRun implements Runnable {
     }
 
     private void deliver() {
-        Instant started = Instant.now();
-        while (!Thread.currentThread().isInterrupted() && Duration.between(started, Instant.now()).compareTo(BUDGET) < 0) {
-            DeliveryQueue.FanOut fanOut = queue.fanOut(webhookId, owner);
-            Webhook w = fanOut.webhook();
-            if (w == null) return;
-            leaseRenewedAt = Instant.now();
-            List<Delivery> batch = queue.pending(webhookId, BATCH);
-            if (batch.isEmpty() && !fanOut.more()) return;
-            String secret = secrets.open(w.sealedSecret());
-            for (Delivery d : batch) {
-                if (Timestamps.parse(d.nextAttemptAt()).isAfter(Instant.now())) { // the head waits for its retry
-                    flush();
+        try {
+            Instant started = Instant.now();
+            while (!Thread.currentThread().isInterrupted() && Duration.between(started, Instant.now()).compareTo(BUDGET) < 0) {
+                long seen = signal.count();
+                DeliveryQueue.FanOut fanOut = queue.fanOut(webhookId, owner, drain());
+                Webhook w = fanOut.webhook();
+                if (w == null) return;
+                leaseRenewedAt = Instant.now();
+                List<Delivery> batch = queue.pending(webhookId, BATCH);
+                if (batch.isEmpty() && !fanOut.more()) {
+                    if (signal.await(seen, LINGER_MS)) continue; // something was committed: look again
                     return;
                 }
-                if (!keepLease() || (stale() && !flush())) return;
-                DeliveryOutcome outcome = sender.send(w.url(), secret, d.id(), d.event(), d.payload());
-                DeliveryAttempt attempt = DeliveryAttempt.of(d.id(), Timestamps.now(), outcome);
-                switch (outcome) {
-                    case DeliveryOutcome.Delivered ok -> {
-                        if (unrecorded.isEmpty()) oldestUnrecorded = Instant.now();
-                        unrecorded.add(attempt);
-                        if (unrecorded.size() >= FLUSH_EVERY && !flush()) return;
-                    }
-                    default -> {
-                        if (flush()) recordFailure(w, d, attempt, outcome);
-                        return;
-                    }
+                if (!send(w, batch)) return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            flush();
+        }
+    }
+
+    /** Sends a batch in order; false when the run should end (the head must wait, failed, or the lease is gone). */
+    private boolean send(Webhook w, List<Delivery> batch) {
+        String secret = secrets.open(w.sealedSecret());
+        for (Delivery d : batch) {
+            if (Timestamps.parse(d.nextAttemptAt()).isAfter(Instant.now())) return false; // the head waits for its retry
+            if (!keepLease() || (stale() && !flush())) return false;
+            DeliveryOutcome outcome = sender.send(w.url(), secret, d.id(), d.event(), d.payload());
+            DeliveryAttempt attempt = DeliveryAttempt.of(d.id(), Timestamps.now(), outcome);
+            switch (outcome) {
+                case DeliveryOutcome.Delivered ok -> {
+                    if (unrecorded.isEmpty()) oldestUnrecorded = Instant.now();
+                    unrecorded.add(attempt);
+                    if (unrecorded.size() >= FLUSH_EVERY && !flush()) return false;
+                }
+                default -> {
+                    if (flush()) recordFailure(w, d, attempt, outcome);
+                    return false;
                 }
             }
-            if (!flush()) return;
         }
+        return true;
+    }
+
+    /** The successes not yet recorded; the next fan-out records them in its transaction. */
+    private List<DeliveryAttempt> drain() {
+        List<DeliveryAttempt> out = List.copyOf(unrecorded);
+        unrecorded.clear();
+        return out;
     }
 
     private void recordFailure(Webhook w, Delivery d, DeliveryAttempt attempt, DeliveryOutcome outcome) {
@@ -140,8 +162,7 @@ final class EndpointRun implements Runnable {
 
     private boolean flush() {
         if (unrecorded.isEmpty()) return true;
-        boolean held = queue.delivered(webhookId, owner, List.copyOf(unrecorded));
-        unrecorded.clear();
+        boolean held = queue.delivered(webhookId, owner, drain());
         if (held) leaseRenewedAt = Instant.now();
         return held;
     }

@@ -7,15 +7,13 @@ import dev.vellum.time.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +36,8 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final int concurrency;
     private final ExecutorService workers;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
-    private final PriorityQueue<Instant> retries = new PriorityQueue<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wakeUp = lock.newCondition();
-    private boolean signalled;
+    private final PriorityBlockingQueue<Instant> retries = new PriorityBlockingQueue<>();
+    private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
     private Thread coordinator;
 
@@ -77,60 +73,47 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** Something may have become deliverable: look now rather than at the next poll. */
     public void wake() {
-        lock.lock();
-        try {
-            signalled = true;
-            wakeUp.signal();
-        } finally {
-            lock.unlock();
-        }
+        signal.bump();
     }
 
     private void coordinate() {
         while (running) {
+            long seen = signal.count();
             int free = concurrency - active.size();
             if (free > 0) {
                 try {
                     for (String id : queue.lease(nodeId, free)) {
                         if (active.add(id)) {
-                            workers.execute(new EndpointRun(id, nodeId, queue, sender, secrets, schedule, timeout, () -> active.remove(id),
-                                    this::finished));
+                            workers.execute(new EndpointRun(id, nodeId, queue, sender, secrets, schedule, timeout, signal,
+                                    () -> active.remove(id), this::finished));
                         }
                     }
                 } catch (RuntimeException e) {
                     log.warn("could not lease webhook endpoints: {}", e.toString());
                 }
             }
-            await();
+            await(seen);
         }
     }
 
-    private void await() {
-        lock.lock();
+    /** Until a wake-up, the next retry this node knows of, or the poll interval. */
+    private void await(long seen) {
+        Instant now = Instant.now();
+        while (!retries.isEmpty() && !retries.peek().isAfter(now)) retries.poll();
+        long waitMs = poll.toMillis();
+        Instant next = retries.peek();
+        if (next != null) waitMs = Math.min(waitMs, Math.max(1, Duration.between(now, next).toMillis() + 1));
         try {
-            Instant now = Instant.now();
-            while (!retries.isEmpty() && !retries.peek().isAfter(now)) retries.poll();
-            long waitMs = poll.toMillis();
-            if (!retries.isEmpty()) waitMs = Math.min(waitMs, Math.max(1, Duration.between(now, retries.peek()).toMillis() + 1));
-            if (!signalled) wakeUp.await(waitMs, TimeUnit.MILLISECONDS);
-            signalled = false;
+            signal.await(seen, waitMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-        } finally {
-            lock.unlock();
         }
     }
 
     private void finished(String webhookId, Optional<String> due) {
-        lock.lock();
-        try {
-            due.map(Timestamps::parse).filter(t -> t.isAfter(Instant.now())).ifPresent(retries::add);
-            signalled = true;
-            wakeUp.signal();
-        } finally {
-            lock.unlock();
-        }
+        due.map(Timestamps::parse).filter(t -> t.isAfter(Instant.now())).ifPresent(retries::add);
+        signal.bump();
     }
 
     @Override
