@@ -17,6 +17,7 @@ VELLUM_OUTBOUND_ALLOWLIST=127.0.0.1 VELLUM_ACCESS_LOG_LEVEL=OFF VELLUM_RATE_LIMI
 server=$!
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)," \
-  "database: ${VELLUM_DATABASE_URL:+PostgreSQL}${VELLUM_DATABASE_URL:-SQLite (temp dir)}, date: $(date -u +%F)"
+  "database: $([ -n "${VELLUM_DATABASE_URL:-}" ] && echo "PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'SHOW server_version' 2>/dev/null)" || echo 'SQLite (temp dir)')," \
+  "load average before: $(cut -d' ' -f1-3 /proc/loadavg), date: $(date -u +%F)"
 echo
 "$JAVA_HOME/bin/java" "$here/bench/WebhookBench.java" "http://127.0.0.1:$port" "$token" "${1:-200}" "${2:-15}"

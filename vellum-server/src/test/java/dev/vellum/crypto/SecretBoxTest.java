@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SecretBoxTest {
-    private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private static final String KEY = dev.vellum.testing.TestKeys.SECRET_KEY;
 
     @Test
     void sealedSecretsOpenWithTheSameKeyAndDoNotShowThePlaintext(@TempDir Path dir) {

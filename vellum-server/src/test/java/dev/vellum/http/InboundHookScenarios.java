@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vellum.testing.Api;
+import dev.vellum.testing.TestKeys;
 import dev.vellum.testing.Signing;
 import dev.vellum.testing.Wait;
 import java.io.IOException;
@@ -24,7 +25,7 @@ abstract class InboundHookScenarios extends ServerScenarios {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("VELLUM_OUTBOUND_ALLOWLIST", "127.0.0.1", "VELLUM_POLL_MS", "200");
+        return Map.of("VELLUM_SECRET_KEY", TestKeys.SECRET_KEY, "VELLUM_OUTBOUND_ALLOWLIST", "127.0.0.1", "VELLUM_POLL_MS", "200");
     }
 
     private record Project(String id, Api admin) {

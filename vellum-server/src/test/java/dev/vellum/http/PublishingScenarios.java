@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vellum.testing.Api;
+import dev.vellum.testing.TestKeys;
 import dev.vellum.testing.Receiver;
 import dev.vellum.testing.Receiver.Reply;
 import dev.vellum.testing.TestServer;
@@ -22,7 +23,7 @@ abstract class PublishingScenarios extends ServerScenarios {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("VELLUM_OUTBOUND_ALLOWLIST", "127.0.0.1", "VELLUM_WEBHOOK_BACKOFF_BASE_MS", "50",
+        return Map.of("VELLUM_SECRET_KEY", TestKeys.SECRET_KEY, "VELLUM_OUTBOUND_ALLOWLIST", "127.0.0.1", "VELLUM_WEBHOOK_BACKOFF_BASE_MS", "50",
                 "VELLUM_PUBLISH_DEBOUNCE_MS", "800", "VELLUM_SCHEDULER_TICK_MS", "100", "VELLUM_POLL_MS", "200");
     }
 

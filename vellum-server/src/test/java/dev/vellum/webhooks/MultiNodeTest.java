@@ -8,6 +8,7 @@ import dev.vellum.testing.Backend;
 import dev.vellum.testing.Receiver;
 import dev.vellum.testing.SseReader;
 import dev.vellum.testing.TestServer;
+import dev.vellum.testing.TestKeys;
 import dev.vellum.testing.Wait;
 import java.io.IOException;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 class MultiNodeTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Map<String, String> SETTINGS = Map.of(
-            "VELLUM_SECRET_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+            "VELLUM_SECRET_KEY", TestKeys.SECRET_KEY,
             "VELLUM_OUTBOUND_ALLOWLIST", "127.0.0.1", "VELLUM_POLL_MS", "200", "VELLUM_SCHEDULER_TICK_MS", "100",
             "VELLUM_WEBHOOK_CONCURRENCY", "1", "VELLUM_PUBLISH_DEBOUNCE_MS", "300");
     private Backend backend;
