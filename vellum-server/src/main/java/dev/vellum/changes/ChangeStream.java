@@ -67,7 +67,8 @@ public final class ChangeStream implements AutoCloseable {
 
     /** Streams the project's changes after {@code since} (null: from now) to {@code sink}; drafts only when {@code drafts}. */
     public void open(String projectId, Long since, boolean drafts, Sink sink) {
-        Subscription s = new Subscription(projectId, drafts, sink, since != null ? since : feed.latest(projectId));
+        // "from now" asks the database: this node's feed may not have polled another node's latest commits yet
+        Subscription s = new Subscription(projectId, drafts, sink, since != null ? since : log.latest(projectId));
         byProject.computeIfAbsent(projectId, k -> ConcurrentHashMap.newKeySet()).add(s);
         wake(s);
     }

@@ -47,14 +47,6 @@ abstract class InboundHookScenarios extends ServerScenarios {
         }
     }
 
-    private static JsonNode json(String s) {
-        try {
-            return Api.JSON.readTree(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Posts {@code body} to the hook's URL path with the given headers, no bearer token. */
     private Api.Response deliver(String hookUrl, String body, Map<String, String> headers) {
         Api hook = server.anonymous();
@@ -75,7 +67,8 @@ abstract class InboundHookScenarios extends ServerScenarios {
         JsonNode hook = setUp(p, "stripe-customers");
         assertThat(hook.get("url").asText()).startsWith(server.base() + "/hooks/ih_").endsWith(hook.get("id").asText());
         assertThat(hook.has("secret")).as("the secret came from Stripe; it is not echoed").isFalse();
-        String secret = json(example("stripe-customers/hook.json")).get("secret").asText();
+        String secret = "whsec_example_from_the_stripe_dashboard_0123456789"; // as in docs/examples/stripe-customers/hook.json
+        assertThat(example("stripe-customers/hook.json")).contains(secret);
 
         String created = example("stripe-customers/customer.created.json");
         Api.Response first = deliver(hook.get("url").asText(), created, Map.of("Stripe-Signature", Signing.header(secret, created)));

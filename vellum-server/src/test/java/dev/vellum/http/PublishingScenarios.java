@@ -24,7 +24,7 @@ abstract class PublishingScenarios extends ServerScenarios {
     @Override
     protected Map<String, String> settings() {
         return Map.of("VELLUM_SECRET_KEY", TestKeys.SECRET_KEY, "VELLUM_OUTBOUND_ALLOWLIST", "127.0.0.1", "VELLUM_WEBHOOK_BACKOFF_BASE_MS", "50",
-                "VELLUM_PUBLISH_DEBOUNCE_MS", "800", "VELLUM_SCHEDULER_TICK_MS", "100", "VELLUM_POLL_MS", "200");
+                "VELLUM_PUBLISH_DEBOUNCE_MS", "1200", "VELLUM_SCHEDULER_TICK_MS", "100", "VELLUM_POLL_MS", "200");
     }
 
     @AfterAll
@@ -51,14 +51,6 @@ abstract class PublishingScenarios extends ServerScenarios {
         return new Project(id, admin);
     }
 
-    private static JsonNode json(String s) {
-        try {
-            return Api.JSON.readTree(s);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     void aBurstOfPublishCallsFiresOneSitePublishedAndTheHistoryReportsEachDeployHook() {
         Project p = project();
@@ -78,7 +70,7 @@ abstract class PublishingScenarios extends ServerScenarios {
         Receiver.pause(Duration.ofMillis(2000));
         assertThat(receiver.requests("/deploy")).hasSize(1);
         assertThat(deploy.header("Vellum-Event")).isEqualTo("site.published");
-        JsonNode body = json(deploy.body());
+        JsonNode body = deploy.json();
         assertThat(body.get("kind").asText()).isEqualTo("site.published");
         assertThat(body.at("/data/publish_id").asText()).isEqualTo(publishId);
         assertThat(body.at("/data/requests").asInt()).isEqualTo(10);
@@ -137,8 +129,8 @@ abstract class PublishingScenarios extends ServerScenarios {
 
         List<Receiver.Request> got = receiver.await("/scheduled", 2, WAIT);
         assertThat(got).extracting(r -> r.header("Vellum-Event")).containsExactly("entry.updated", "site.published");
-        assertThat(json(got.get(0).body()).at("/data/draft").asBoolean()).isFalse();
-        assertThat(json(got.get(1).body()).at("/data/scheduled").asInt()).isEqualTo(1);
+        assertThat(got.get(0).json().at("/data/draft").asBoolean()).isFalse();
+        assertThat(got.get(1).json().at("/data/scheduled").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -70,14 +70,6 @@ abstract class WebhookScenarios extends ServerScenarios {
         }
     }
 
-    private static JsonNode json(String s) {
-        try {
-            return Api.JSON.readTree(s);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     // --- managing webhooks ----------------------------------------------------------------------
 
     @Test
@@ -155,7 +147,7 @@ abstract class WebhookScenarios extends ServerScenarios {
         assertThat(req.header("Vellum-Event")).isEqualTo("entry.created");
         assertThat(req.header("Vellum-Delivery-Id")).isNotBlank();
         assertThat(req.header("Content-Type")).startsWith("application/json");
-        JsonNode body = json(req.body());
+        JsonNode body = req.json();
         assertThat(body.get("project").asText()).isEqualTo(p.id());
         assertThat(body.get("kind").asText()).isEqualTo("entry.created");
         assertThat(body.get("entry_id").asText()).isEqualTo(entryId);
@@ -182,7 +174,7 @@ abstract class WebhookScenarios extends ServerScenarios {
         Receiver.pause(Duration.ofMillis(500));
         got = receiver.requests("/filtered");
         assertThat(got).extracting(r -> r.header("Vellum-Event")).containsExactly("entry.created", "entry.updated", "entry.deleted");
-        assertThat(got).allSatisfy(r -> assertThat(json(r.body()).get("collection").asText()).isEqualTo("posts"));
+        assertThat(got).allSatisfy(r -> assertThat(r.json().get("collection").asText()).isEqualTo("posts"));
     }
 
     @Test
@@ -229,9 +221,9 @@ abstract class WebhookScenarios extends ServerScenarios {
         p.webhook(receiver.url("/ordered"), List.of("entry.created"), Map.of());
         for (int i = 0; i < 6; i++) p.post("posts", "n" + i);
 
-        receiver.awaitMatching("/ordered", list -> list.stream().map(r -> json(r.body()).get("seq").asLong()).distinct().count() == 6,
+        receiver.awaitMatching("/ordered", list -> list.stream().map(r -> r.json().get("seq").asLong()).distinct().count() == 6,
                 WAIT, "all six events");
-        List<Long> firstSeen = receiver.requests("/ordered").stream().map(r -> json(r.body()).get("seq").asLong()).distinct().toList();
+        List<Long> firstSeen = receiver.requests("/ordered").stream().map(r -> r.json().get("seq").asLong()).distinct().toList();
         assertThat(firstSeen).isSorted();
     }
 
@@ -258,7 +250,7 @@ abstract class WebhookScenarios extends ServerScenarios {
 
         assertThat(p.api().patch(p.path("/webhooks/" + hook), Map.of("status", "active")).status()).isEqualTo(200);
         receiver.await("/down", attempts + 1, WAIT);
-        assertThat(json(receiver.requests("/down").getLast().body()).at("/data/fields/title").asText()).isEqualTo("written while disabled");
+        assertThat(receiver.requests("/down").getLast().json().at("/data/fields/title").asText()).isEqualTo("written while disabled");
 
         Api.Response resent = p.api().post(p.path("/webhooks/" + hook + "/deliveries/" + failed.get("id").asText() + "/resend"), Map.of());
         assertThat(resent.status()).isEqualTo(202);

@@ -1,5 +1,6 @@
 package dev.vellum.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -29,6 +30,14 @@ public final class Receiver implements AutoCloseable {
     public record Request(String path, Map<String, String> headers, String body, long nanos) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        public JsonNode json() {
+            try {
+                return Api.JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
         }
     }
 

@@ -89,7 +89,7 @@ class MultiNodeTest {
             Map<Long, Integer> perSeq = new HashMap<>();
             Set<String> ids = new HashSet<>();
             for (Receiver.Request r : got) {
-                perSeq.merge(Api.JSON.readTree(r.body()).get("seq").asLong(), 1, Integer::sum);
+                perSeq.merge(r.json().get("seq").asLong(), 1, Integer::sum);
                 ids.add(r.header("Vellum-Delivery-Id"));
                 nodes.add(r.header("User-Agent"));
             }
