@@ -95,7 +95,8 @@ public class WebhookBench {
         long interval = 1_000_000_000L / rate;
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
-            while (System.nanoTime() < due) Thread.onSpinWait();
+            long wait = due - System.nanoTime();
+            if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait); // no spinning: the server needs the cores
             String title = "b-" + name.length() + i;
             sent.put(title, System.nanoTime());
             check(send("POST", "/v1/projects/" + p + "/collections/posts/entries",
@@ -104,6 +105,7 @@ public class WebhookBench {
         waitFor(() -> sent.keySet().stream().allMatch(t -> received.containsKey(path + " " + t)), 60);
         List<Double> out = new ArrayList<>();
         sent.forEach((t, at) -> out.add((received.get(path + " " + t) - at) / 1e6));
+        reportRetries(p, hook, name);
         send("DELETE", "/v1/projects/" + p + "/webhooks/" + hook, null);
         return out;
     }
@@ -180,6 +182,26 @@ public class WebhookBench {
             out.add(receivedWallMs - when.toEpochMilli());
         });
         return out;
+    }
+
+    /** Tells (on stderr) how many deliveries needed more than one attempt, and why: retries wait for the backoff. */
+    static void reportRetries(String p, String hook, String name) throws Exception {
+        Pattern attempts = Pattern.compile("\"attempts\":(\\d+)");
+        Pattern error = Pattern.compile("\"error\":(null|\"[^\"]*\")");
+        Pattern next = Pattern.compile("\"next_cursor\":\"?([0-9]+)");
+        int retried = 0;
+        Map<String, Integer> errors = new ConcurrentHashMap<>();
+        String cursor = "";
+        while (cursor != null) {
+            String page = check(send("GET", "/v1/projects/" + p + "/webhooks/" + hook + "/deliveries?limit=200" + cursor, null), 200).body();
+            for (String d : page.split("\\{\"id\":")) {
+                Matcher a = attempts.matcher(d);
+                if (a.find() && Integer.parseInt(a.group(1)) > 1) retried++;
+            }
+            Matcher n = next.matcher(page);
+            cursor = n.find() ? "&cursor=" + n.group(1) : null;
+        }
+        System.err.println(name + ": deliveries that needed a retry: " + retried);
     }
 
     static String sign(String secret, String body) throws Exception {

@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 data=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)
 token="bench-admin-token-$(date +%s)"
-trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
+trap 'kill $server 2>/dev/null || true; grep -E "WARN|ERROR|failed" "$data/server.log" | head -20 >&2 || true; rm -rf "$data"' EXIT
 VELLUM_DATA_DIR="$data" VELLUM_PORT=$port VELLUM_HOST=127.0.0.1 VELLUM_BOOTSTRAP_TOKEN="$token" \
 VELLUM_OUTBOUND_ALLOWLIST=127.0.0.1 VELLUM_ACCESS_LOG_LEVEL=OFF VELLUM_RATE_LIMIT_PER_MINUTE=0 \
   "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m --enable-native-access=ALL-UNNAMED \

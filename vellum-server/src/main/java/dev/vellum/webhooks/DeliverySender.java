@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class DeliverySender {
     static final int EXCERPT_BYTES = 2048;
+    private static final String CLOSED = "connection lost: ";
 
     private final OutboundPolicy policy;
     private final Duration timeout;
@@ -63,6 +64,14 @@ public final class DeliverySender {
         } catch (OutboundPolicy.Refused r) {
             return new DeliveryOutcome.Refused(r.getMessage());
         }
+        DeliveryOutcome outcome = attempt(uri, secret, deliveryId, event, payload);
+        // a kept-alive connection the receiver had closed fails at once: try once more on a fresh one
+        // rather than wait for the backoff (at least once allows the rare double)
+        return outcome instanceof DeliveryOutcome.Unreachable u && u.error().startsWith(CLOSED)
+                ? attempt(uri, secret, deliveryId, event, payload) : outcome;
+    }
+
+    private DeliveryOutcome attempt(URI uri, String secret, String deliveryId, String event, String payload) {
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
@@ -129,6 +138,7 @@ public final class DeliverySender {
         return switch (t) {
             case HttpTimeoutException x -> "timed out: " + x.getMessage();
             case ConnectException x -> "connection failed" + (x.getMessage() == null ? "" : ": " + x.getMessage());
+            case java.io.IOException x -> CLOSED + (x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage());
             case null -> "failed";
             default -> t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         };

@@ -144,6 +144,8 @@ final class EndpointRun implements Runnable {
                     + " attempts); last: " + attempt.error();
         };
         if (next.isEmpty()) log.warn("webhook {} ({}) disabled: {}", w.id(), w.url(), reason);
+        else log.info("webhook {}: attempt {} of delivery {} failed ({}); next at {}", w.id(), d.attempts() + 1, d.id(), attempt.error(),
+                next.get());
         queue.failed(webhookId, owner, attempt, next, reason);
     }
 

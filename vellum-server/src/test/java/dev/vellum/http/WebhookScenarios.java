@@ -203,6 +203,21 @@ abstract class WebhookScenarios extends ServerScenarios {
     }
 
     @Test
+    void aConnectionLostWithoutAnAnswerIsTriedAgainAtOnceWithinTheSameAttempt() {
+        Project p = project();
+        receiver.respond("/dropped", (r, n) -> n == 0 ? Reply.drop() : Reply.ok());
+        String hook = p.webhook(receiver.url("/dropped"), List.of("entry.created"), Map.of()).get("id").asText();
+        p.post("posts", "dropped once");
+        List<Receiver.Request> got = receiver.await("/dropped", 2, WAIT);
+        assertThat(got.get(1).header("Vellum-Delivery-Id")).isEqualTo(got.get(0).header("Vellum-Delivery-Id"));
+        JsonNode d = Wait.until("the delivery to be logged", WAIT, () -> {
+            JsonNode x = p.api().get(p.path("/webhooks/" + hook + "/deliveries")).json().get("data").get(0);
+            return x.get("status").asText().equals("delivered") ? x : null;
+        });
+        assertThat(d.get("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void retryAfterIsHonoured() {
         Project p = project();
         receiver.respond("/busy", (r, n) -> n == 0 ? new Reply(429, Map.of("Retry-After", "2"), "slow down", 0) : Reply.ok());

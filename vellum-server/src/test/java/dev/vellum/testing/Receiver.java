@@ -47,6 +47,11 @@ public final class Receiver implements AutoCloseable {
             return new Reply(200, Map.of(), "ok", 0);
         }
 
+        /** Closes the connection without answering. */
+        public static Reply drop() {
+            return new Reply(0, Map.of(), "", 0);
+        }
+
         public static Reply status(int status) {
             return new Reply(status, Map.of(), "status " + status, 0);
         }
@@ -96,6 +101,10 @@ public final class Receiver implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (reply.status() == 0) {
+            ex.close();
+            return;
         }
         byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
         reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
