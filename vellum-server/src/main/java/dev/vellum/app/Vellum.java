@@ -25,11 +25,13 @@ public final class Vellum implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Vellum.class);
 
     private final Services services;
+    private final EventWiring events;
     private HttpServer http;
     private ScheduledExecutorService chores;
 
-    private Vellum(Services services) {
+    private Vellum(Services services, EventWiring events) {
         this.services = services;
+        this.events = events;
     }
 
     /** Opens the database and builds the facades, without serving HTTP (the CLI's local mode). */
@@ -41,8 +43,10 @@ public final class Vellum implements AutoCloseable {
             db.refreshStatistics();
             ChangeLog changes = new ChangeLog(db);
             SchemaRegistry registry = new SchemaRegistry(db);
+            EntryService entries = new EntryService(db, changes, registry);
+            EventWiring events = new EventWiring(config, db, changes, entries);
             return new Vellum(new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    new CollectionService(db, changes, registry), new EntryService(db, changes, registry), changes));
+                    new CollectionService(db, changes, registry), entries, changes, events.services()), events);
         } catch (RuntimeException e) {
             db.close();
             metrics.close();
@@ -65,6 +69,7 @@ public final class Vellum implements AutoCloseable {
             v.chores.scheduleWithFixedDelay(v::flushTokenUse, 2, 2, TimeUnit.SECONDS);
             v.chores.scheduleWithFixedDelay(v::expireIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
             v.chores.scheduleWithFixedDelay(v::refreshPlannerStatistics, 1, 1, TimeUnit.MINUTES);
+            v.events.start(v.chores);
             log.info("vellum ready on port {} ({}) in {} ms", v.http.port(), config.usesPostgres() ? "postgresql" : "sqlite " + config.dataDir(),
                     (System.nanoTime() - started) / 1_000_000);
             return v;
@@ -123,8 +128,10 @@ public final class Vellum implements AutoCloseable {
 
     @Override
     public void close() {
+        events.closeStreams(); // before the HTTP server stops: each open stream ends its response
         if (http != null) http.close();
         if (chores != null) chores.shutdownNow();
+        events.close();
         flushTokenUse();
         services.database().close();
         services.metrics().close();

@@ -7,7 +7,9 @@ public enum ChangeKind {
     ENTRY_DELETED("entry.deleted"),
     COLLECTION_CREATED("collection.created"),
     COLLECTION_UPDATED("collection.updated"),
-    COLLECTION_DELETED("collection.deleted");
+    COLLECTION_DELETED("collection.deleted"),
+    /** The site was published: deploy hooks rebuild it. Fired by publishing, debounced. */
+    SITE_PUBLISHED("site.published");
 
     private final String wire;
 
@@ -17,5 +19,10 @@ public enum ChangeKind {
 
     public String wire() {
         return wire;
+    }
+
+    public static java.util.Optional<ChangeKind> parse(String wire) {
+        for (ChangeKind k : values()) if (k.wire.equals(wire)) return java.util.Optional.of(k);
+        return java.util.Optional.empty();
     }
 }

@@ -38,6 +38,37 @@ public final class Settings {
     public static final Setting LOG_FORMAT = new Setting("VELLUM_LOG_FORMAT", "--log-format", "json", "json|text",
             "Request log format: one JSON object per line, or key=value text.");
 
+    // --- events: webhooks, live changes, inbound hooks, publishing ---------------------------------
+    public static final Setting SECRET_KEY = new Setting("VELLUM_SECRET_KEY", "--secret-key", "", "secret",
+            "Base64 of 32 random bytes: the key that encrypts stored webhook and inbound-hook secrets (AES-256-GCM). "
+                    + "Empty: a key file secret.key is created in the data dir. Every node of a cluster needs the same key.");
+    public static final Setting PUBLIC_URL = new Setting("VELLUM_PUBLIC_URL", "--public-url", "", "URL",
+            "Base URL clients reach this server at (e.g. https://cms.example.com), used in the URLs of inbound hooks. "
+                    + "Empty: taken from each request's Host header.");
+    public static final Setting WEBHOOK_TIMEOUT_MS = new Setting("VELLUM_WEBHOOK_TIMEOUT_MS", "--webhook-timeout-ms", "10000",
+            "integer", "How long one webhook delivery attempt may take (connect, send, response) before it counts as failed.");
+    public static final Setting WEBHOOK_BACKOFF_BASE_MS = new Setting("VELLUM_WEBHOOK_BACKOFF_BASE_MS", "--webhook-backoff-base-ms",
+            "10000", "integer", "Delay before the first retry of a failed delivery; each further retry waits twice as long (±20% jitter).");
+    public static final Setting WEBHOOK_BACKOFF_MAX_MS = new Setting("VELLUM_WEBHOOK_BACKOFF_MAX_MS", "--webhook-backoff-max-ms",
+            "3600000", "integer", "Longest delay between two attempts of one delivery.");
+    public static final Setting WEBHOOK_MAX_AGE_HOURS = new Setting("VELLUM_WEBHOOK_MAX_AGE_HOURS", "--webhook-max-age-hours", "24",
+            "number", "How long a delivery is retried after its first attempt; then it fails and its webhook is disabled.");
+    public static final Setting WEBHOOK_CONCURRENCY = new Setting("VELLUM_WEBHOOK_CONCURRENCY", "--webhook-concurrency", "8",
+            "integer", "Webhook endpoints one node delivers to at the same time (each endpoint gets its events in order).");
+    public static final Setting DELIVERY_LOG_DAYS = new Setting("VELLUM_DELIVERY_LOG_DAYS", "--delivery-log-days", "14", "integer",
+            "Days finished webhook deliveries and inbound hook requests are kept in their logs.");
+    public static final Setting PUBLISH_DEBOUNCE_MS = new Setting("VELLUM_PUBLISH_DEBOUNCE_MS", "--publish-debounce-ms", "5000",
+            "integer", "Quiet time after the last publish request before site.published fires; a burst of requests fires once.");
+    public static final Setting PUBLISH_MAX_WAIT_MS = new Setting("VELLUM_PUBLISH_MAX_WAIT_MS", "--publish-max-wait-ms", "60000",
+            "integer", "Longest a publish waits for quiet: after this long since its first request it fires anyway.");
+    public static final Setting SCHEDULER_TICK_MS = new Setting("VELLUM_SCHEDULER_TICK_MS", "--scheduler-tick-ms", "500", "integer",
+            "How often a node looks for drafts whose publish_at has come.");
+    public static final Setting STREAM_HEARTBEAT_MS = new Setting("VELLUM_STREAM_HEARTBEAT_MS", "--stream-heartbeat-ms", "15000",
+            "integer", "Interval of the keep-alive comments on the live change stream.");
+    public static final Setting POLL_MS = new Setting("VELLUM_POLL_MS", "--poll-ms", "1000", "integer",
+            "How often a node looks in the database for changes and work from other nodes (its own commits wake it at once).");
+
+
     /** The CLI's remote mode: with a URL, commands go to that server through the Java client. */
     public static final Setting URL = new Setting("VELLUM_URL", "--url", "", "URL",
             "CLI only: the server to talk to (e.g. https://cms.example.com). Empty: work on the local data dir or database.");
@@ -49,5 +80,8 @@ public final class Settings {
 
     public static final List<Setting> ALL = List.of(PORT, HOST, DATA_DIR, DATABASE_URL, DATABASE_POOL_SIZE, BOOTSTRAP_TOKEN,
             RATE_LIMIT_PER_MINUTE, RATE_LIMIT_READ_PER_MINUTE, RATE_LIMIT_WRITE_PER_MINUTE, RATE_LIMIT_ADMIN_PER_MINUTE,
-            RATE_LIMIT_ANONYMOUS_PER_MINUTE, OUTBOUND_ALLOWLIST, MAX_BODY_BYTES, STATEMENT_TIMEOUT_MS, LOG_FORMAT);
+            RATE_LIMIT_ANONYMOUS_PER_MINUTE, OUTBOUND_ALLOWLIST, MAX_BODY_BYTES, STATEMENT_TIMEOUT_MS, LOG_FORMAT,
+            SECRET_KEY, PUBLIC_URL, WEBHOOK_TIMEOUT_MS, WEBHOOK_BACKOFF_BASE_MS, WEBHOOK_BACKOFF_MAX_MS, WEBHOOK_MAX_AGE_HOURS,
+            WEBHOOK_CONCURRENCY, DELIVERY_LOG_DAYS, PUBLISH_DEBOUNCE_MS, PUBLISH_MAX_WAIT_MS, SCHEDULER_TICK_MS,
+            STREAM_HEARTBEAT_MS, POLL_MS);
 }

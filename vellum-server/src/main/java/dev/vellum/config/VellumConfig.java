@@ -1,6 +1,7 @@
 package dev.vellum.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,10 @@ public record VellumConfig(
         List<String> outboundAllowlist,
         long maxBodyBytes,
         int statementTimeoutMs,
-        String logFormat) {
+        String logFormat,
+        Optional<String> secretKey,
+        Optional<String> publicUrl,
+        EventSettings events) {
 
     public static VellumConfig fromEnvironment() {
         return resolve(System.getenv(), Map.of());
@@ -44,7 +48,25 @@ public record VellumConfig(
                 list(values.get(Settings.OUTBOUND_ALLOWLIST.env())),
                 Long.parseLong(values.get(Settings.MAX_BODY_BYTES.env())),
                 integer(values, Settings.STATEMENT_TIMEOUT_MS),
-                values.get(Settings.LOG_FORMAT.env()));
+                values.get(Settings.LOG_FORMAT.env()),
+                optional(values.get(Settings.SECRET_KEY.env())),
+                optional(values.get(Settings.PUBLIC_URL.env())),
+                events(values));
+    }
+
+    private static EventSettings events(Map<String, String> values) {
+        return new EventSettings(
+                millis(values, Settings.WEBHOOK_TIMEOUT_MS),
+                millis(values, Settings.WEBHOOK_BACKOFF_BASE_MS),
+                millis(values, Settings.WEBHOOK_BACKOFF_MAX_MS),
+                Duration.ofMillis(Math.round(number(values, Settings.WEBHOOK_MAX_AGE_HOURS) * 3_600_000)),
+                integer(values, Settings.WEBHOOK_CONCURRENCY),
+                Duration.ofDays(integer(values, Settings.DELIVERY_LOG_DAYS)),
+                millis(values, Settings.PUBLISH_DEBOUNCE_MS),
+                millis(values, Settings.PUBLISH_MAX_WAIT_MS),
+                millis(values, Settings.SCHEDULER_TICK_MS),
+                millis(values, Settings.STREAM_HEARTBEAT_MS),
+                millis(values, Settings.POLL_MS));
     }
 
     public boolean usesPostgres() {
@@ -73,6 +95,19 @@ public record VellumConfig(
 
     private static int orGeneral(Map<String, String> values, Setting s, int general) {
         return values.get(s.env()).isEmpty() ? general : integer(values, s);
+    }
+
+    private static Duration millis(Map<String, String> values, Setting s) {
+        return Duration.ofMillis(integer(values, s));
+    }
+
+    private static double number(Map<String, String> values, Setting s) {
+        String v = values.get(s.env());
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(s.env() + " must be a number, got '" + v + "'");
+        }
     }
 
     private static Optional<String> optional(String v) {

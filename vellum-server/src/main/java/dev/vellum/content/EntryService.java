@@ -15,11 +15,15 @@ import dev.vellum.query.ListQuery;
 import dev.vellum.query.ListQueryParser;
 import dev.vellum.query.Page;
 import dev.vellum.schema.CollectionSchema;
+import dev.vellum.schema.Field;
+import dev.vellum.schema.InvalidValue;
 import dev.vellum.schema.SchemaRegistry;
 import dev.vellum.storage.Database;
 import dev.vellum.storage.EntryListing;
 import dev.vellum.storage.EntryRepository;
 import dev.vellum.storage.IdempotencyRepository;
+import dev.vellum.storage.Tx;
+import java.sql.SQLException;
 import dev.vellum.time.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +52,17 @@ public final class EntryService {
 
     /** An Idempotency-Key with the hash of the request it came with. */
     public record IdempotencyKey(String key, String requestHash) {}
+
+    /** What an upsert did. */
+    public record Upserted(Outcome outcome, String id, long version) {
+        public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    }
+
+    /** Work that must commit or roll back with an upsert (an inbound hook claims its event id). */
+    @FunctionalInterface
+    public interface InTransaction {
+        void run(Tx tx) throws SQLException;
+    }
 
     public EntryService(Database db, ChangeLog changes, SchemaRegistry registry) {
         this.db = db;
@@ -114,6 +129,52 @@ public final class EntryService {
                     Timestamps.now(), data));
             return null;
         });
+    }
+
+    /**
+     * Creates or updates the entry whose {@code key} ({@code slug} or a field id) has the value that
+     * {@code body} carries for it; {@code first} runs first in the same transaction.
+     */
+    public Upserted upsert(String projectId, String collectionId, String key, JsonNode body, String tokenId, InTransaction first) {
+        List<FieldError> errors = new ArrayList<>();
+        EntryInput input = EntryInput.parse(body, "", errors);
+        throwIfInvalid(errors);
+        CollectionSchema schema = registry.get(projectId, collectionId);
+        PreparedEntry asCreate = PreparedEntry.of(schema, input, true, "");
+        PreparedEntry asUpdate = PreparedEntry.of(schema, input, false, "");
+        return changes.write(projectId, (tx, log) -> {
+            first.run(tx);
+            CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
+            if (key.equals("slug") && input.slug() == null) throw keyMissing("slug");
+            Optional<Entry> existing = key.equals("slug") ? entries.findBySlug(tx, c, input.slug()) : findByKey(tx, c, key, input);
+            if (existing.isEmpty()) {
+                Entry e = writer.create(tx, projectId, c, asCreate);
+                log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId));
+                return new Upserted(Upserted.Outcome.CREATED, e.id(), e.version());
+            }
+            Entry next = writer.update(tx, projectId, c, existing.get(), asUpdate);
+            if (next == existing.get()) return new Upserted(Upserted.Outcome.UNCHANGED, next.id(), next.version());
+            log.record(change(ChangeKind.ENTRY_UPDATED, c, next, tokenId));
+            return new Upserted(Upserted.Outcome.UPDATED, next.id(), next.version());
+        });
+    }
+
+    private Optional<Entry> findByKey(Tx tx, CollectionSchema c, String key, EntryInput input) throws SQLException {
+        Field f = c.field(key).orElseThrow(() -> new VellumException.Invalid("invalid_upsert_key", "The upsert key is not valid",
+                List.of(new FieldError("upsert_key", "unknown_field", "the collection has no field '" + key + "'"))));
+        JsonNode value = input.fields().get(key);
+        if (value == null || value.isNull()) throw keyMissing("fields." + key);
+        try {
+            return entries.findByField(tx, c, f, f.type().normalize(value));
+        } catch (InvalidValue e) {
+            throw new VellumException.Invalid("validation_failed", "The entry is not valid",
+                    List.of(new FieldError("fields." + key, e.code(), e.getMessage())));
+        }
+    }
+
+    private static VellumException keyMissing(String path) {
+        return new VellumException.Invalid("upsert_key_missing", "The entry has no value for its upsert key",
+                List.of(new FieldError(path, "required", "the upsert key needs a value")));
     }
 
     public BatchResult batch(String projectId, String collectionId, JsonNode body, String tokenId) {

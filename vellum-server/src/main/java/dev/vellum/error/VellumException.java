@@ -17,6 +17,24 @@ public sealed abstract class VellumException extends RuntimeException {
     }
 
     public String code() { return code; }
+
+    /** The HTTP status this error stands for. */
+    public int status() {
+        return switch (this) {
+            case BadRequest x -> 400;
+            case Unauthenticated x -> 401;
+            case Forbidden x -> 403;
+            case NotFound x -> 404;
+            case MethodNotAllowed x -> 405;
+            case Conflict x -> 409;
+            case PreconditionFailed x -> 412;
+            case PayloadTooLarge x -> 413;
+            case UnsupportedMediaType x -> 415;
+            case Invalid x -> 422;
+            case RateLimited x -> 429;
+            case Unavailable x -> 503;
+        };
+    }
     public String detail() { return getMessage(); }
     public List<FieldError> errors() { return errors; }
 

@@ -16,6 +16,17 @@ final class Calls {
         return projectId;
     }
 
+    /** The {@code limit} query parameter, or {@code fallback} when absent; 400 when not a whole number. */
+    static int limit(Context ctx, int fallback) {
+        String s = ctx.queryParam("limit");
+        if (s == null || s.isEmpty()) return fallback;
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new dev.vellum.error.VellumException.BadRequest("invalid_query", "limit must be a whole number");
+        }
+    }
+
     static Principal principal(Context ctx) {
         return Authentication.principal(ctx);
     }

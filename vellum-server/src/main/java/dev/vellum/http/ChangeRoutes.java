@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.auth.Access;
 import dev.vellum.auth.Scope;
 import dev.vellum.changes.Change;
+import dev.vellum.changes.ChangeJson;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.error.VellumException;
 import io.javalin.config.RoutesConfig;
@@ -26,21 +27,11 @@ final class ChangeRoutes {
             List<Change> page = s.changes().since(p, since, limit, drafts);
             ObjectNode out = Json.MAPPER.createObjectNode();
             ArrayNode data = out.putArray("data");
-            page.forEach(c -> data.add(json(c)));
+            page.forEach(c -> data.add(ChangeJson.render(c)));
             out.put("next_since", page.isEmpty() ? since : page.getLast().seq());
             out.put("has_more", page.size() == limit);
             Json.write(ctx, 200, out);
         });
-    }
-
-    static ObjectNode json(Change c) {
-        ObjectNode o = Json.MAPPER.createObjectNode();
-        o.put("seq", c.seq()).put("kind", c.kind()).put("collection", c.collection());
-        if (c.entryId() != null) o.put("entry_id", c.entryId());
-        if (c.version() != null) o.put("version", c.version());
-        o.put("at", c.at());
-        o.set("data", c.data());
-        return o;
     }
 
     private static long number(String s, long fallback, String name) {

@@ -41,6 +41,10 @@ public final class HttpServer implements AutoCloseable {
             CollectionRoutes.register(routes, s);
             EntryRoutes.register(routes, s);
             ChangeRoutes.register(routes, s);
+            ChangeStreamRoutes.register(routes, s);
+            WebhookRoutes.register(routes, s);
+            PublishRoutes.register(routes, s);
+            InboundHookRoutes.register(routes, s);
             routes.exception(VellumException.class, (e, ctx) -> Problems.render(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
                     Problems.problem(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), List.of())));

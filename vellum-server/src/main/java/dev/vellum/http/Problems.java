@@ -17,25 +17,8 @@ final class Problems {
 
     private Problems() {}
 
-    static int status(VellumException e) {
-        return switch (e) {
-            case VellumException.BadRequest x -> 400;
-            case VellumException.Unauthenticated x -> 401;
-            case VellumException.Forbidden x -> 403;
-            case VellumException.NotFound x -> 404;
-            case VellumException.MethodNotAllowed x -> 405;
-            case VellumException.Conflict x -> 409;
-            case VellumException.PreconditionFailed x -> 412;
-            case VellumException.PayloadTooLarge x -> 413;
-            case VellumException.UnsupportedMediaType x -> 415;
-            case VellumException.Invalid x -> 422;
-            case VellumException.RateLimited x -> 429;
-            case VellumException.Unavailable x -> 503;
-        };
-    }
-
     static void render(Context ctx, VellumException e) {
-        int status = status(e);
+        int status = e.status();
         if (e instanceof VellumException.Unauthenticated) ctx.header("WWW-Authenticate", "Bearer");
         if (e instanceof VellumException.RateLimited r) ctx.header("Retry-After", Long.toString(r.retryAfterSeconds()));
         write(ctx, problem(ctx, status, e.code(), e.detail(), e.errors()));

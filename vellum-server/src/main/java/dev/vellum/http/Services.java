@@ -1,15 +1,29 @@
 package dev.vellum.http;
 
 import dev.vellum.auth.TokenService;
+import dev.vellum.automation.InboundHookService;
+import dev.vellum.automation.InboundReceiver;
 import dev.vellum.changes.ChangeLog;
+import dev.vellum.changes.ChangeStream;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
 import dev.vellum.observability.Metrics;
 import dev.vellum.projects.ProjectService;
 import dev.vellum.ratelimit.RateLimits;
+import dev.vellum.publishing.PublishService;
 import dev.vellum.schema.CollectionService;
 import dev.vellum.storage.Database;
+import dev.vellum.webhooks.WebhookService;
 
 /** The facades the HTTP adapter calls. */
 public record Services(VellumConfig config, Database database, Metrics metrics, RateLimits rateLimits, ProjectService projects,
-                       TokenService tokens, CollectionService collections, EntryService entries, ChangeLog changes) {}
+                       TokenService tokens, CollectionService collections, EntryService entries, ChangeLog changes, Events events) {
+
+    /** The event capabilities: webhooks, the live change stream, publishing, inbound hooks. */
+    public record Events(WebhookService webhooks, ChangeStream stream, PublishService publishing, InboundHookService inbound,
+                         InboundReceiver receiver) {}
+
+    public WebhookService webhooks() {
+        return events.webhooks();
+    }
+}

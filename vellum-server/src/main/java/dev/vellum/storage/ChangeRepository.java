@@ -17,9 +17,11 @@ public final class ChangeRepository {
     /**
      * Appends a transaction's changes. Sequence numbers are taken from the project row, which this
      * locks until commit, so a project's log has no gaps and commits in order.
+     *
+     * @return the seq of the first appended change (0 when there were none)
      */
-    public void append(Tx tx, String projectId, List<Change> changes) throws SQLException {
-        if (changes.isEmpty()) return;
+    public long append(Tx tx, String projectId, List<Change> changes) throws SQLException {
+        if (changes.isEmpty()) return 0;
         long last = tx.one("UPDATE projects SET change_seq = change_seq + ? WHERE id = ? RETURNING change_seq",
                 rs -> rs.getLong(1), (long) changes.size(), projectId).orElseThrow(() -> new SQLException("no project " + projectId));
         long seq = last - changes.size();
@@ -29,6 +31,7 @@ public final class ChangeRepository {
                     c.at(), write(c.data())});
         }
         tx.batch(INSERT, rows);
+        return last - changes.size() + 1;
     }
 
     public List<Change> since(Tx tx, String projectId, long since, int limit, boolean includeDrafts) throws SQLException {

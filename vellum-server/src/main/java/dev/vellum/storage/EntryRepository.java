@@ -98,6 +98,16 @@ public final class EntryRepository {
                 rs -> rs.getString(1), base, base + "-", base + ".", (long) limit));
     }
 
+    /** The oldest entry whose field {@code f} holds {@code value} (normalised for the field's type). */
+    public Optional<Entry> findByField(Tx tx, CollectionSchema c, Field f, JsonNode value) throws SQLException {
+        return tx.one(select(c, null) + " WHERE " + f.column() + " = " + placeholder(tx, f) + " ORDER BY id LIMIT 1",
+                rs -> map(rs, c, null), ColumnCodec.param(f.type(), value));
+    }
+
+    public boolean slugTaken(Tx tx, CollectionSchema c, String slug) throws SQLException {
+        return tx.one("SELECT 1 FROM " + c.table() + " WHERE slug = ?", rs -> true, slug).isPresent();
+    }
+
 
     /** Of {@code ids}, those that exist in the collection. */
     public Set<String> existing(Tx tx, CollectionSchema c, Collection<String> ids) throws SQLException {

@@ -22,6 +22,15 @@ public final class ProjectRepository {
                 rs -> new Project(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
+    /** Every project's latest change seq, for nodes that watch for other nodes' changes. */
+    public java.util.Map<String, Long> changeSeqs(Tx tx) throws SQLException {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (var row : tx.list("SELECT id, change_seq FROM projects", rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))) {
+            out.put(row.getKey(), row.getValue());
+        }
+        return out;
+    }
+
     /**
      * Takes the next change sequence number of a project. The row lock this takes is held until
      * commit, so on PostgreSQL the project's changes commit in sequence order with no gaps.

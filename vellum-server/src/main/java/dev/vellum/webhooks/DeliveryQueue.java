@@ -1,0 +1,122 @@
+package dev.vellum.webhooks;
+
+import dev.vellum.changes.Change;
+import dev.vellum.ids.Ulid;
+import dev.vellum.storage.ChangeRepository;
+import dev.vellum.storage.Database;
+import dev.vellum.storage.DeliveryRepository;
+import dev.vellum.storage.WebhookRepository;
+import dev.vellum.time.Timestamps;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The transactions of delivering: lease endpoints, turn new changes into deliveries (fan-out),
+ * read an endpoint's queue, record attempts, release. Every write checks the caller still holds the
+ * endpoint's lease and extends it, so an endpoint has one deliverer at a time across nodes.
+ */
+final class DeliveryQueue {
+    static final int FAN_OUT_PAGE = 1000;
+
+    private final Database db;
+    private final Duration lease;
+    private final WebhookRepository webhooks = new WebhookRepository();
+    private final DeliveryRepository deliveries = new DeliveryRepository();
+    private final ChangeRepository changes = new ChangeRepository();
+
+    /** The endpoint after a fan-out; {@code more}: the log has further changes to fan out. Null webhook: lease lost. */
+    record FanOut(Webhook webhook, boolean more) {}
+
+    DeliveryQueue(Database db, Duration lease) {
+        this.db = db;
+        this.lease = lease;
+    }
+
+    Duration lease() {
+        return lease;
+    }
+
+    List<String> lease(String owner, int limit) {
+        Instant now = Instant.now();
+        return db.write(tx -> webhooks.leaseDue(tx, owner, Timestamps.format(now), Timestamps.format(now.plus(lease)), limit));
+    }
+
+    void expireLeases() {
+        db.write(tx -> {
+            webhooks.expireLeases(tx);
+            return null;
+        });
+    }
+
+    /**
+     * Records {@code delivered} (successes of the run so far), then appends a delivery for every
+     * change past the endpoint's cursor that it subscribes to.
+     */
+    FanOut fanOut(String webhookId, String owner, List<DeliveryAttempt> delivered) {
+        return db.write(tx -> {
+            if (!webhooks.renew(tx, webhookId, owner, until())) return new FanOut(null, false);
+            if (!delivered.isEmpty()) deliveries.delivered(tx, delivered);
+            Webhook w = webhooks.find(tx, webhookId).orElse(null);
+            if (w == null || w.status() != Webhook.Status.ACTIVE) return new FanOut(null, false);
+            List<Change> page = changes.since(tx, w.projectId(), w.cursor(), FAN_OUT_PAGE, true);
+            if (page.isEmpty()) return new FanOut(w, false);
+            List<Change> wanted = page.stream().filter(c -> w.wants(c.kind(), c.collection())).toList();
+            if (!wanted.isEmpty()) {
+                long position = webhooks.reservePositions(tx, webhookId, wanted.size());
+                String now = Timestamps.now();
+                List<Delivery> queued = new ArrayList<>(wanted.size());
+                for (Change c : wanted) {
+                    queued.add(Delivery.queued(Ulid.next(), webhookId, w.projectId(), position++, c.seq(), c.kind(),
+                            Payloads.change(w.projectId(), c), now, null));
+                }
+                deliveries.insert(tx, queued);
+            }
+            webhooks.advanceCursor(tx, webhookId, page.getLast().seq());
+            return new FanOut(w, page.size() == FAN_OUT_PAGE);
+        });
+    }
+
+    List<Delivery> pending(String webhookId, int limit) {
+        return db.read(tx -> deliveries.pending(tx, webhookId, limit));
+    }
+
+    /** Records successful attempts; false when the lease was lost (another node owns the endpoint now). */
+    boolean delivered(String webhookId, String owner, List<DeliveryAttempt> attempts) {
+        return db.write(tx -> {
+            if (!webhooks.renew(tx, webhookId, owner, until())) return false;
+            deliveries.delivered(tx, attempts);
+            return true;
+        });
+    }
+
+    /** Records a failed attempt: retried at {@code next}, or failed for good with the webhook disabled for {@code reason}. */
+    boolean failed(String webhookId, String owner, DeliveryAttempt attempt, Optional<Instant> next, String reason) {
+        return db.write(tx -> {
+            if (!webhooks.renew(tx, webhookId, owner, until())) return false;
+            deliveries.failed(tx, attempt, next.map(DeliveryQueue::ceilMillis).orElse(null));
+            if (next.isEmpty()) webhooks.disable(tx, webhookId, reason, Timestamps.now());
+            return true;
+        });
+    }
+
+    boolean renew(String webhookId, String owner) {
+        return db.write(tx -> webhooks.renew(tx, webhookId, owner, until()));
+    }
+
+    Optional<String> release(String webhookId, String owner) {
+        return db.write(tx -> webhooks.release(tx, webhookId, owner));
+    }
+
+    private String until() {
+        return Timestamps.format(Instant.now().plus(lease));
+    }
+
+    /** A due time rounded up to the millisecond, so that "not before" holds after truncation. */
+    static String ceilMillis(Instant t) {
+        Instant truncated = t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return Timestamps.format(truncated.equals(t) ? t : truncated.plusMillis(1));
+    }
+}

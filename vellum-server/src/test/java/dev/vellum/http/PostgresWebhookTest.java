@@ -1,0 +1,7 @@
+package dev.vellum.http;
+
+import dev.vellum.testing.Backend;
+
+class PostgresWebhookTest extends WebhookScenarios {
+    @Override protected Backend newBackend() { return Backend.postgres(); }
+}
