@@ -15,7 +15,7 @@ import java.util.List;
  * and validates real responses against it.
  */
 public final class OpenApiDocument {
-    static final List<String> FRAGMENTS = List.of("core.yaml", "components.yaml");
+    static final List<String> FRAGMENTS = List.of("core.yaml", "components.yaml", "events.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private OpenApiDocument() {}
@@ -39,6 +39,8 @@ public final class OpenApiDocument {
             JsonNode existing = into.get(e.getKey());
             if (existing instanceof ObjectNode target && e.getValue() instanceof ObjectNode source) {
                 merge(target, source);
+            } else if (existing instanceof com.fasterxml.jackson.databind.node.ArrayNode list && e.getValue().isArray()) {
+                list.addAll((com.fasterxml.jackson.databind.node.ArrayNode) e.getValue()); // tags: each fragment adds its own
             } else if (existing != null && !existing.equals(e.getValue())) {
                 throw new IllegalStateException("OpenAPI fragments disagree on " + e.getKey());
             } else {

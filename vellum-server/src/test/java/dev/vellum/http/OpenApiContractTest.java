@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest extends ServerScenarios {
     @Override protected Backend newBackend() { return Backend.sqlite(); }
 
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("VELLUM_OUTBOUND_ALLOWLIST", "127.0.0.1");
+    }
+
     private OpenApiContract contract() {
         Api.Response doc = server.anonymous().get("/v1/openapi.json");
         assertThat(doc.status()).isEqualTo(200);
@@ -96,6 +101,29 @@ class OpenApiContractTest extends ServerScenarios {
         t.check("POST", "/v1/projects/{p}/collections/{c}/entries/batch", admin.post(entries + "/batch", Map.of("atomic", true, "entries",
                 List.of(Map.of("fields", Map.of("title", "B2")), Map.of("fields", Map.of("views", "x"))))));
         t.check("GET", "/v1/projects/{p}/changes", admin.get(base + "/changes?since=0&limit=5"));
+        t.check("GET", "/v1/projects/{p}/webhooks", admin.get(base + "/webhooks"));
+        Api.Response hook = admin.post(base + "/webhooks", Map.of("url", "http://127.0.0.1:9/deploy", "events", List.of("site.published")));
+        t.check("POST", "/v1/projects/{p}/webhooks", hook);
+        if (hook.status() == 201) {
+            String hid = hook.json().get("id").asText();
+            t.check("GET", "/v1/projects/{p}/webhooks/{id}", admin.get(base + "/webhooks/" + hid));
+            t.check("GET", "/v1/projects/{p}/webhooks/{id}/deliveries", admin.get(base + "/webhooks/" + hid + "/deliveries"));
+            t.check("PATCH", "/v1/projects/{p}/webhooks/{id}", admin.patch(base + "/webhooks/" + hid, Map.of("description", "deploy")));
+            t.check("DELETE", "/v1/projects/{p}/webhooks/{id}", admin.delete(base + "/webhooks/" + hid));
+        }
+        t.check("POST", "/v1/projects/{p}/webhooks", admin.post(base + "/webhooks", Map.of("url", "not a url", "events", List.of("nope"))));
+        t.check("POST", "/v1/projects/{p}/publish", admin.post(base + "/publish", null));
+        t.check("GET", "/v1/projects/{p}/publishes", admin.get(base + "/publishes"));
+        Api.Response inbound = admin.post(base + "/inbound-hooks", Map.of("collection", "posts", "upsert_key", "slug",
+                "mapping", Map.of("slug", "/id", "title", "/name"), "signature", "vellum", "secret", "s3cret-s3cret-s3cret"));
+        t.check("POST", "/v1/projects/{p}/inbound-hooks", inbound);
+        t.check("GET", "/v1/projects/{p}/inbound-hooks", admin.get(base + "/inbound-hooks"));
+        if (inbound.status() == 201) {
+            String iid = inbound.json().get("id").asText();
+            t.check("GET", "/v1/projects/{p}/inbound-hooks/{id}", admin.get(base + "/inbound-hooks/" + iid));
+            t.check("POST", "/hooks/{id}", server.anonymous().post("/hooks/" + iid, Map.of("name", "unsigned")));
+            t.check("GET", "/v1/projects/{p}/inbound-hooks/{id}/log", admin.get(base + "/inbound-hooks/" + iid + "/log"));
+        }
         t.check("DELETE", "/v1/projects/{p}/collections/{c}/entries/{id}", admin.delete(entries + "/" + id));
         t.check("DELETE", "/v1/projects/{p}/collections/{c}", admin.delete(base + "/collections/cats"));
         t.check("GET", "/v1/projects/{p}/collections", server.anonymous().get(base + "/collections"));
@@ -103,7 +131,7 @@ class OpenApiContractTest extends ServerScenarios {
         t.check("DELETE", "/v1/projects/{p}/collections/{c}", admin.delete(base + "/collections/posts"));
 
         assertThat(violations).isEmpty();
-        assertThat(contract.checked).hasSizeGreaterThan(35);
+        assertThat(contract.checked).hasSizeGreaterThan(52);
     }
 
     private record Tour(OpenApiContract contract, List<String> violations) {
