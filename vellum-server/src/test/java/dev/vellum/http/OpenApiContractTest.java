@@ -131,7 +131,7 @@ class OpenApiContractTest extends ServerScenarios {
         t.check("DELETE", "/v1/projects/{p}/collections/{c}", admin.delete(base + "/collections/posts"));
 
         assertThat(violations).isEmpty();
-        assertThat(contract.checked).hasSizeGreaterThan(52);
+        assertThat(contract.checked).as("every step of the tour was checked").hasSizeGreaterThanOrEqualTo(52);
     }
 
     private record Tour(OpenApiContract contract, List<String> violations) {
