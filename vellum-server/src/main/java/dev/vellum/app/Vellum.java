@@ -45,8 +45,11 @@ public final class Vellum implements AutoCloseable {
             SchemaRegistry registry = new SchemaRegistry(db);
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
-            return new Vellum(new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    new CollectionService(db, changes, registry), entries, changes, events.services()), events);
+            Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
+                    new CollectionService(db, changes, registry), entries, changes, events.services());
+            metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
+                    () -> services.webhooks().pendingDeliveries());
+            return new Vellum(services, events);
         } catch (RuntimeException e) {
             db.close();
             metrics.close();

@@ -40,6 +40,17 @@ public final class Metrics implements AutoCloseable {
                 .record(took);
     }
 
+    /** A value read when metrics are scraped; a failing read shows as NaN rather than failing the scrape. */
+    public void gauge(String name, String description, java.util.function.Supplier<Number> value) {
+        io.micrometer.core.instrument.Gauge.builder(name, () -> {
+            try {
+                return value.get();
+            } catch (RuntimeException e) {
+                return Double.NaN;
+            }
+        }).description(description).register(registry);
+    }
+
     public String scrape() {
         return registry.scrape();
     }

@@ -43,6 +43,11 @@ public final class DeliveryRepository {
     }
 
     /** The endpoint's queue: its pending deliveries in order. */
+    /** Deliveries waiting to be sent or retried, across all webhooks: the queue's depth. */
+    public long countPending(Tx tx) throws SQLException {
+        return tx.count("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'");
+    }
+
     public List<Delivery> pending(Tx tx, String webhookId, int limit) throws SQLException {
         return tx.list("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE webhook_id = ? AND status = 'pending'"
                 + " ORDER BY position LIMIT ?", DeliveryRepository::map, webhookId, (long) limit);

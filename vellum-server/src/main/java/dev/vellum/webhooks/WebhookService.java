@@ -70,6 +70,11 @@ public final class WebhookService {
         return new Created(created, secret);
     }
 
+    /** How many deliveries wait to be sent or retried (the webhook queue's depth, for metrics). */
+    public long pendingDeliveries() {
+        return db.read(deliveries::countPending);
+    }
+
     public List<Webhook> list(String projectId) {
         return db.read(tx -> webhooks.list(tx, projectId));
     }

@@ -66,7 +66,7 @@ abstract class OperationsScenarios extends ServerScenarios {
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.contentType()).startsWith("text/plain");
         String body = after.raw().body();
-        assertThat(body).contains("jvm_memory_used_bytes", "hikaricp_connections");
+        assertThat(body).contains("jvm_memory_used_bytes", "hikaricp_connections", "vellum_webhook_deliveries_pending");
         String series = "http_server_requests_seconds_count{method=\"GET\",route=\"/v1/projects/{p}/collections\",status=\"200\"}";
         assertThat(count(body, series)).isGreaterThanOrEqualTo(count(before, series) + 3);
     }

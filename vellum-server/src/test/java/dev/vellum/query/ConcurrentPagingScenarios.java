@@ -59,9 +59,13 @@ abstract class ConcurrentPagingScenarios extends LocalScenarios {
         writer.setUncaughtExceptionHandler((t, e) -> writerErrors.add(e));
         writer.start();
         try {
-            for (String sort : List.of("rank", "-rank", "-rank,slug", "slug", "-created_at", "-id")) {
-                for (String filter : List.of("", "rank >= 3 or rank is null", "not name ~ \"zz\" and (rank < 12 or rank is null)")) {
-                    pageAndCheck(sort, filter);
+            // every round pages through every sort and filter; rounds go on until the writer has really churned
+            // (a fast machine can finish one round before the writer's first commits), at most 20 rounds
+            for (int round = 0; round < 20 && (round == 0 || writes.get() <= 50); round++) {
+                for (String sort : List.of("rank", "-rank", "-rank,slug", "slug", "-created_at", "-id")) {
+                    for (String filter : List.of("", "rank >= 3 or rank is null", "not name ~ \"zz\" and (rank < 12 or rank is null)")) {
+                        pageAndCheck(sort, filter);
+                    }
                 }
             }
         } finally {
