@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vellum.error.VellumException;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 
 /** Reading request bodies and writing JSON responses. */
 final class Json {
@@ -30,7 +31,10 @@ final class Json {
         if (type == null || !(type.startsWith("application/json") || JSON_SUFFIX.matcher(type).lookingAt())) {
             throw new VellumException.UnsupportedMediaType("Send the body as application/json");
         }
-        if (ctx.contentLength() > maxBytes) throw tooLarge(maxBytes);
+        if (ctx.contentLength() > maxBytes) {
+            drain(ctx, Math.min(ctx.contentLength(), 4 * maxBytes));
+            throw tooLarge(maxBytes);
+        }
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > maxBytes) throw tooLarge(maxBytes);
         if (bytes.length == 0) throw new VellumException.BadRequest("empty_body", "The request body is empty; send a JSON object");
@@ -50,6 +54,21 @@ final class Json {
             ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    /**
+     * Reads and drops a refused body (up to {@code limit} bytes), so the client, which is usually still
+     * sending it, reads our 413 instead of a reset connection. Bodies beyond the limit are cut off.
+     */
+    private static void drain(Context ctx, long limit) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            int n;
+            while (read < limit && (n = in.read(buffer)) > 0) read += n;
+        } catch (IOException ignored) {
+            // the client went away: nothing to answer
         }
     }
 

@@ -138,6 +138,27 @@ class CliRemoteTest {
         assertThat(run(remote(token, "tail", "--project", "tail-me", "--no-follow", "--since", "1")).out().lines().count()).isEqualTo(1);
     }
 
+    @Test
+    void entriesRemotely() {
+        server.admin().post("/v1/projects", Map.of("id", "entries-remote"));
+        String token = adminSecret("entries-remote");
+        new Api(server.base(), token).post("/v1/projects/entries-remote/collections", Map.of("id", "notes", "fields",
+                List.of(Map.of("id", "text", "type", "text"), Map.of("id", "n", "type", "number"))));
+        Run created = run(remote(token, "entries", "create", "--project", "entries-remote", "--collection", "notes",
+                "--data", "{\"slug\": \"first\", \"fields\": {\"text\": \"hello\", \"n\": 2}}"));
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.out()).contains("\"slug\":\"first\"", "\"text\":\"hello\"");
+        String id = created.out().replaceAll("(?s).*\"id\":\"([0-9A-Z]{26})\".*", "$1").strip();
+        run(remote(token, "entries", "create", "--project", "entries-remote", "--collection", "notes", "--data", "{\"fields\": {\"n\": 5}}"));
+        assertThat(run(remote(token, "entries", "get", id, "--project", "entries-remote", "--collection", "notes")).out()).contains(id, "hello");
+        Run listed = run(remote(token, "entries", "list", "--project", "entries-remote", "--collection", "notes", "--filter", "n > 3"));
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out().lines().toList()).hasSize(1).allSatisfy(l -> assertThat(l).contains("\"n\":5"));
+        Run bad = run(remote(token, "entries", "create", "--project", "entries-remote", "--collection", "notes", "--data", "{\"fields\": {\"n\": \"x\"}}"));
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("validation_failed", "fields.n");
+    }
+
     private String adminSecret(String project) {
         var t = server.admin().post("/v1/projects/" + project + "/tokens", Map.of("name", "cli", "scope", "admin"));
         return t.json().get("token").asText();
