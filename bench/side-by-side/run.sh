@@ -199,7 +199,8 @@ if [ "$fcode" = 200 ]; then
   same=$(node -e '
     const fs = require("fs");
     const v = JSON.parse(fs.readFileSync(process.argv[1])).data.map((e) => e.slug);
-    fetch(process.argv[2], {headers: {Authorization: process.argv[3]}}).then((r) => r.json()).then((j) => {
+    // argv[3] is a whole header line ("Authorization: Bearer …"): send only its value
+    fetch(process.argv[2], {headers: {Authorization: process.argv[3].replace(/^Authorization:\s*/i, "")}}).then((r) => r.json()).then((j) => {
       const d = j.data.map((e) => e.slug);
       console.log(v.length === d.length && v.every((s, i) => s === d[i]) ? "same" : `different (Vellum ${v.length}, Directus ${d.length})`);
     });' "$TMP/filter-probe.json" "$D$DPATH?$DX_FILTER_Q" "$AD")

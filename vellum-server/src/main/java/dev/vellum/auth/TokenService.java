@@ -29,6 +29,9 @@ public final class TokenService {
     private final ProjectRepository projects = new ProjectRepository();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<String, String> lastUsed = new ConcurrentHashMap<>();
+    private final Map<UseKey, RouteUse> routeUse = new ConcurrentHashMap<>();
+
+    private record UseKey(String tokenId, String method, String route) {}
 
     private record Cached(TokenRepository.Match match, long loadedAtNanos) {}
 
@@ -109,13 +112,33 @@ public final class TokenService {
         return t.projectId() == null ? new Principal.InstanceAdmin(t.id()) : new Principal.ProjectToken(t.id(), t.projectId(), t.scope());
     }
 
-    /** Writes collected last-use times; called every few seconds and at shutdown. */
+    /** Counts one request of a token on a route (a route template, e.g. GET /v1/projects/{p}/collections). */
+    public void recordUse(String tokenId, String method, String route) {
+        String now = Timestamps.now();
+        routeUse.merge(new UseKey(tokenId, method, route), new RouteUse(method, route, 1, now),
+                (a, b) -> new RouteUse(method, route, a.count() + 1, b.lastUsedAt()));
+    }
+
+    /** Where a token was used: per route, how often and when last. */
+    public List<RouteUse> usage(String projectId, String id) {
+        get(projectId, id);
+        flushLastUsed();
+        return db.read(tx -> tokens.usage(tx, id));
+    }
+
+    /** Writes collected last-use times and route use; called every few seconds and at shutdown. */
     public void flushLastUsed() {
-        if (lastUsed.isEmpty()) return;
         Map<String, String> batch = new HashMap<>(lastUsed);
         batch.forEach(lastUsed::remove);
+        List<TokenRepository.RouteUse> uses = new java.util.ArrayList<>();
+        for (UseKey k : List.copyOf(routeUse.keySet())) {
+            RouteUse u = routeUse.remove(k);
+            if (u != null) uses.add(new TokenRepository.RouteUse(k.tokenId(), u));
+        }
+        if (batch.isEmpty() && uses.isEmpty()) return;
         db.write(tx -> {
             tokens.touch(tx, batch);
+            tokens.recordUse(tx, uses);
             return null;
         });
     }

@@ -28,10 +28,7 @@ final class TailCommand implements Callable<Integer> {
                 switch (t) {
                     case Target.Local l -> {
                         for (var c : l.vellum().services().changes().since(project, seq, 1000, true)) {
-                            ObjectNode line = JSON.createObjectNode().put("seq", c.seq()).put("kind", c.kind()).put("collection", c.collection());
-                            if (c.entryId() != null) line.put("entry_id", c.entryId());
-                            line.put("at", c.at()).set("data", c.data());
-                            out.println(line);
+                            out.println(line(c.seq(), c.kind(), c.collection(), c.entryId(), c.at(), c.data()));
                             seq = c.seq();
                             printed++;
                         }
@@ -39,10 +36,7 @@ final class TailCommand implements Callable<Integer> {
                     case Target.Remote r -> {
                         var page = r.client().changes(project).page(seq, 1000);
                         for (var c : page.data()) {
-                            ObjectNode line = JSON.createObjectNode().put("seq", c.seq()).put("kind", c.kind()).put("collection", c.collection());
-                            if (c.entryId() != null) line.put("entry_id", c.entryId());
-                            line.put("at", c.at().toString()).set("data", c.data());
-                            out.println(line);
+                            out.println(line(c.seq(), c.kind(), c.collection(), c.entryId(), c.at().toString(), c.data()));
                             printed++;
                         }
                         seq = page.nextSince();
@@ -55,5 +49,14 @@ final class TailCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** One change as a JSON line, the same in local and remote mode. */
+    private static ObjectNode line(long seq, String kind, String collection, String entryId, String at,
+                                   com.fasterxml.jackson.databind.JsonNode data) {
+        ObjectNode line = JSON.createObjectNode().put("seq", seq).put("kind", kind).put("collection", collection);
+        if (entryId != null) line.put("entry_id", entryId);
+        line.put("at", at).set("data", data);
+        return line;
     }
 }

@@ -14,9 +14,12 @@ final class AccessLog {
     private final boolean json;
     private final Metrics metrics;
 
-    AccessLog(String format, Metrics metrics) {
+    private final dev.vellum.auth.TokenService tokens;
+
+    AccessLog(String format, Metrics metrics, dev.vellum.auth.TokenService tokens) {
         this.json = !"text".equals(format);
         this.metrics = metrics;
+        this.tokens = tokens;
     }
 
     void log(Context ctx, Float ms) {
@@ -30,6 +33,8 @@ final class AccessLog {
     private void record(Context ctx, Float ms) {
         String route = route(ctx);
         metrics.request(ctx.method().name(), route, ctx.statusCode(), java.time.Duration.ofNanos((long) (ms * 1_000_000)));
+        String tokenId = Authentication.tokenId(ctx);
+        if (tokenId != null) tokens.recordUse(tokenId, ctx.method().name(), route);
         if (!log.isInfoEnabled()) return;
         String token = Authentication.tokenId(ctx);
         int status = ctx.statusCode();

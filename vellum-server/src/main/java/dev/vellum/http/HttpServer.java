@@ -15,7 +15,7 @@ public final class HttpServer implements AutoCloseable {
 
     public HttpServer(Services s) {
         Authentication auth = new Authentication(s.tokens());
-        AccessLog accessLog = new AccessLog(s.config().logFormat(), s.metrics());
+        AccessLog accessLog = new AccessLog(s.config().logFormat(), s.metrics(), s.tokens());
         RateLimiting rateLimiting = new RateLimiting(s.rateLimits(), s.config().rateLimits());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -32,7 +32,14 @@ final class TokenRoutes {
             s.tokens().list(Calls.project(ctx, Scope.ADMIN)).forEach(t -> data.add(json(t)));
             Json.write(ctx, 200, out);
         });
-        routes.get(base + "/{id}", ctx -> Json.write(ctx, 200, json(s.tokens().get(Calls.project(ctx, Scope.ADMIN), ctx.pathParam("id")))));
+        routes.get(base + "/{id}", ctx -> {
+            String p = Calls.project(ctx, Scope.ADMIN);
+            ObjectNode out = json(s.tokens().get(p, ctx.pathParam("id")));
+            var usage = out.putArray("usage");
+            s.tokens().usage(p, ctx.pathParam("id")).forEach(u -> usage.addObject().put("method", u.method()).put("route", u.route())
+                    .put("count", u.count()).put("last_used_at", u.lastUsedAt()));
+            Json.write(ctx, 200, out);
+        });
         routes.delete(base + "/{id}", ctx -> {
             s.tokens().revoke(Calls.project(ctx, Scope.ADMIN), ctx.pathParam("id"));
             ctx.status(204);

@@ -64,6 +64,25 @@ public final class TokenRepository {
                 lastUsed.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey(), e.getValue()}).toList());
     }
 
+    /** Adds collected route use to the audit: counts add up, the last use only moves forward. */
+    public void recordUse(Tx tx, List<RouteUse> uses) throws SQLException {
+        tx.batch("""
+                INSERT INTO token_usage (token_id, method, route, count, last_used_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (token_id, method, route) DO UPDATE SET count = token_usage.count + excluded.count,
+                    last_used_at = CASE WHEN excluded.last_used_at > token_usage.last_used_at
+                                        THEN excluded.last_used_at ELSE token_usage.last_used_at END""",
+                uses.stream().map(u -> new Object[] {u.tokenId(), u.use().method(), u.use().route(), u.use().count(), u.use().lastUsedAt()})
+                        .toList());
+    }
+
+    /** A route use of one token, as collected in memory. */
+    public record RouteUse(String tokenId, dev.vellum.auth.RouteUse use) {}
+
+    public List<dev.vellum.auth.RouteUse> usage(Tx tx, String tokenId) throws SQLException {
+        return tx.list("SELECT method, route, count, last_used_at FROM token_usage WHERE token_id = ? ORDER BY last_used_at DESC, route",
+                rs -> new dev.vellum.auth.RouteUse(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)), tokenId);
+    }
+
     private static Token map(ResultSet rs) throws SQLException {
         return new Token(rs.getString("id"), rs.getString("project_id"), rs.getString("name"),
                 Scope.parse(rs.getString("scope")).orElseThrow(), rs.getString("created_at"), rs.getString("expires_at"),

@@ -126,9 +126,15 @@ abstract class ApiScenarios extends ServerScenarios {
         String id = issued.json().get("id").asText();
         assertThat(secret).startsWith("vlm_").hasSizeGreaterThan(40);
         assertThat(admin.as(secret).get(posts).status()).isEqualTo(200);
+        assertThat(admin.as(secret).get(posts).status()).isEqualTo(200);
         Api.Response one = admin.get("/v1/projects/" + project + "/tokens/" + id);
         assertThat(one.json().has("token")).isFalse();
         assertThat(one.json().get("last_used_at").isNull()).isFalse();
+        JsonNode usage = one.json().get("usage");
+        assertThat(usage).as("the token audit: per route, how often").hasSize(1);
+        assertThat(usage.get(0).get("method").asText()).isEqualTo("GET");
+        assertThat(usage.get(0).get("route").asText()).isEqualTo("/v1/projects/{p}/collections/{c}/entries");
+        assertThat(usage.get(0).get("count").asLong()).isEqualTo(2);
         JsonNode listed = admin.get("/v1/projects/" + project + "/tokens").json().get("data");
         assertThat(listed.findValuesAsText("id")).contains(id);
         assertThat(listed.toString()).doesNotContain(secret);
