@@ -30,9 +30,11 @@ final class ChangeStreamRoutes {
                 throw new VellumException.BadRequest("event_stream_expected", "Send Accept: text/event-stream to open the change stream");
             }
             ChangeStream stream = s.events().stream();
+            // "from now" is fixed before the handshake: a client that has its 200 sees every change made after it
+            long start = since != null ? since : s.changes().latest(p);
             new SseHandler(0, client -> {
                 client.keepAlive();
-                stream.open(p, since, drafts, new Sink(client));
+                stream.open(p, start, drafts, new Sink(client));
             }).handle(ctx);
         });
     }
