@@ -119,11 +119,20 @@ public final class TokenService {
                 (a, b) -> new RouteUse(method, route, a.count() + 1, b.lastUsedAt()));
     }
 
-    /** Where a token was used: per route, how often and when last. */
-    public List<RouteUse> usage(String projectId, String id) {
-        get(projectId, id);
-        flushLastUsed();
-        return db.read(tx -> tokens.usage(tx, id));
+    /**
+     * Where a token (already looked up by the caller) was used: per route, how often and when last —
+     * what is stored plus what this node has counted but not yet written. Reading writes nothing.
+     */
+    public List<RouteUse> usage(Token token) {
+        Map<String, RouteUse> byRoute = new java.util.LinkedHashMap<>();
+        for (RouteUse u : db.read(tx -> tokens.usage(tx, token.id()))) byRoute.put(u.method() + " " + u.route(), u);
+        routeUse.forEach((k, pending) -> {
+            if (k.tokenId().equals(token.id())) byRoute.merge(k.method() + " " + k.route(), pending, (stored, p) -> new RouteUse(
+                    p.method(), p.route(), stored.count() + p.count(),
+                    p.lastUsedAt().compareTo(stored.lastUsedAt()) > 0 ? p.lastUsedAt() : stored.lastUsedAt()));
+        });
+        return byRoute.values().stream()
+                .sorted(java.util.Comparator.comparing(RouteUse::lastUsedAt).reversed().thenComparing(RouteUse::route)).toList();
     }
 
     /** Writes collected last-use times and route use; called every few seconds and at shutdown. */

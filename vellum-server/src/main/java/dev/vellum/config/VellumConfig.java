@@ -25,9 +25,6 @@ public record VellumConfig(
         Optional<String> publicUrl,
         EventSettings events) {
 
-    public static VellumConfig fromEnvironment() {
-        return resolve(System.getenv(), Map.of());
-    }
 
     /** @param overrides values keyed by environment variable name (from CLI flags or tests). */
     public static VellumConfig resolve(Map<String, String> env, Map<String, String> overrides) {

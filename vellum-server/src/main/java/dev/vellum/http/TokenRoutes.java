@@ -34,9 +34,10 @@ final class TokenRoutes {
         });
         routes.get(base + "/{id}", ctx -> {
             String p = Calls.project(ctx, Scope.ADMIN);
-            ObjectNode out = json(s.tokens().get(p, ctx.pathParam("id")));
+            Token token = s.tokens().get(p, ctx.pathParam("id"));
+            ObjectNode out = json(token);
             var usage = out.putArray("usage");
-            s.tokens().usage(p, ctx.pathParam("id")).forEach(u -> usage.addObject().put("method", u.method()).put("route", u.route())
+            s.tokens().usage(token).forEach(u -> usage.addObject().put("method", u.method()).put("route", u.route())
                     .put("count", u.count()).put("last_used_at", u.lastUsedAt()));
             Json.write(ctx, 200, out);
         });

@@ -104,9 +104,6 @@ public final class EntryRepository {
                 rs -> map(rs, c, null), ColumnCodec.param(f.type(), value));
     }
 
-    public boolean slugTaken(Tx tx, CollectionSchema c, String slug) throws SQLException {
-        return tx.one("SELECT 1 FROM " + c.table() + " WHERE slug = ?", rs -> true, slug).isPresent();
-    }
 
 
     /** Of {@code ids}, those that exist in the collection. */

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL for projects, and the per-project change sequence. */
+/** SQL for projects. (The per-project change sequence is taken in ChangeRepository.append.) */
 public final class ProjectRepository {
 
     public void insert(Tx tx, Project p) throws SQLException {
@@ -31,12 +31,4 @@ public final class ProjectRepository {
         return out;
     }
 
-    /**
-     * Takes the next change sequence number of a project. The row lock this takes is held until
-     * commit, so on PostgreSQL the project's changes commit in sequence order with no gaps.
-     */
-    public long nextChangeSeq(Tx tx, String projectId) throws SQLException {
-        return tx.one("UPDATE projects SET change_seq = change_seq + 1 WHERE id = ? RETURNING change_seq",
-                rs -> rs.getLong(1), projectId).orElseThrow(() -> new SQLException("no project " + projectId));
-    }
 }

@@ -22,9 +22,6 @@ public final class Timestamps {
         return format(Instant.now());
     }
 
-    public static Instant nowInstant() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
 
     /** Parses an ISO 8601 date-time with an offset or {@code Z}. */
     public static Instant parse(String s) throws DateTimeParseException {
