@@ -3,6 +3,8 @@ package dev.vellum.importers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.content.EntryService;
+import dev.vellum.importers.records.RecordImport;
+import dev.vellum.importers.records.RowSources;
 import dev.vellum.importers.wordpress.WordPressImport;
 import dev.vellum.importers.wordpress.WordPressSource;
 import dev.vellum.schema.CollectionService;
@@ -37,6 +39,22 @@ public final class Importers {
         WordPressImport run = new WordPressImport(collections, projectId, source, WordPressImport.Options.of(options),
                 key -> writer(projectId, key, jobId), w -> mediaSource.forImport(projectId, w, options));
         ObjectNode result = run.run(ctx);
+        result.set("counts", counts(jobId));
+        return result;
+    }
+
+    /**
+     * CSV ({@code kind} "csv"; {@code options.separator} one character, default ",") or JSON/NDJSON rows into
+     * {@code options.collection}; {@code sourceName} (a file name or asset id) keys the import map.
+     */
+    public ObjectNode rows(String projectId, String jobId, String kind, String sourceName, java.io.InputStream in, JsonNode options,
+                           ImportContext ctx) {
+        RecordImport.Options o = RecordImport.Options.of(options);
+        var schema = collections.get(projectId, o.collection());
+        String key = options.path("source_key").asText(kind + ":" + sourceName);
+        var rows = kind.equals("csv") ? RowSources.csv(in, options.path("separator").asText(",").charAt(0)) : RowSources.json(in);
+        ObjectNode result = new RecordImport(o, schema, writer(projectId, key, jobId)).run(ctx, rows);
+        result.put("source", key);
         result.set("counts", counts(jobId));
         return result;
     }
