@@ -6,7 +6,6 @@ import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
 import dev.vellum.http.HttpServer;
 import dev.vellum.importers.Importers;
-import dev.vellum.importers.MediaResolver;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
 import dev.vellum.ratelimit.RateLimits;
@@ -48,7 +47,8 @@ public final class Vellum implements AutoCloseable {
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
             CollectionService collections = new CollectionService(db, changes, registry);
-            Importers importers = new Importers(db, collections, entries, (project, writer, options) -> MediaResolver.NONE);
+            Importers importers = new Importers(db, collections, entries, null,
+                    dev.vellum.outbound.OutboundPolicy.of(config.outboundAllowlist()));
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
                     collections, entries, changes, events.services(), importers);
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",

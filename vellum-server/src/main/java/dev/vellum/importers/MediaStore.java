@@ -8,6 +8,12 @@ public interface MediaStore {
     /** Fetches and stores {@code url}; throws with a reason a user can read when it cannot. */
     MediaResolver.Rehosted fetch(String projectId, URI url, String alt) throws MediaFailure;
 
+    /** Stores a local file (a Markdown folder's image). */
+    MediaResolver.Rehosted upload(String projectId, java.nio.file.Path file, String alt) throws MediaFailure;
+
+    /** Reads a stored asset (an uploaded export file). */
+    java.io.InputStream open(String projectId, String assetId) throws java.io.IOException;
+
     /** The public URL of an asset stored by an earlier run, or null when it is gone. */
     String url(String projectId, String assetId);
 
