@@ -4,6 +4,7 @@ import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
+import dev.vellum.content.EntryTables;
 import dev.vellum.http.HttpServer;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
@@ -46,7 +47,7 @@ public final class Vellum implements AutoCloseable {
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    new CollectionService(db, changes, registry), entries, changes, events.services());
+                    new CollectionService(db, changes, registry, new EntryTables()), entries, changes, events.services());
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);
