@@ -4,6 +4,7 @@ import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
+import dev.vellum.content.EntryTables;
 import dev.vellum.http.HttpServer;
 import dev.vellum.importers.Importers;
 import dev.vellum.http.Services;
@@ -46,7 +47,7 @@ public final class Vellum implements AutoCloseable {
             SchemaRegistry registry = new SchemaRegistry(db);
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
-            CollectionService collections = new CollectionService(db, changes, registry);
+            CollectionService collections = new CollectionService(db, changes, registry, new EntryTables());
             Importers importers = new Importers(db, collections, entries, null,
                     dev.vellum.outbound.OutboundPolicy.of(config.outboundAllowlist()));
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
