@@ -7,6 +7,7 @@ import dev.vellum.content.EntryService;
 import dev.vellum.content.EntryTables;
 import dev.vellum.http.HttpServer;
 import dev.vellum.importers.Importers;
+import dev.vellum.importers.archive.ProjectArchive;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
 import dev.vellum.ratelimit.RateLimits;
@@ -48,9 +49,11 @@ public final class Vellum implements AutoCloseable {
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
             CollectionService collections = new CollectionService(db, changes, registry, new EntryTables());
+            ProjectService projects = new ProjectService(db);
             Importers importers = new Importers(db, collections, entries, null,
-                    dev.vellum.outbound.OutboundPolicy.of(config.outboundAllowlist()));
-            Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
+                    dev.vellum.outbound.OutboundPolicy.of(config.outboundAllowlist()),
+                    new ProjectArchive(projects, collections, entries, events.services().webhooks()));
+            Services services = new Services(config, db, metrics, new RateLimits(), projects, new TokenService(db),
                     collections, entries, changes, events.services(), importers);
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());

@@ -153,7 +153,7 @@ public final class ImportWriter {
         if (update) body.put("match", "id");
         ArrayNode list = body.putArray("entries");
         for (Write w : items) {
-            ObjectNode e = w.body().deepCopy();
+            ObjectNode e = w.body(); // built for this write only: no copy
             if (update) e.put("id", w.existingId());
             else e.remove("id");
             list.add(e);

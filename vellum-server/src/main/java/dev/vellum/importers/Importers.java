@@ -3,6 +3,7 @@ package dev.vellum.importers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.content.EntryService;
+import dev.vellum.importers.archive.ProjectArchive;
 import dev.vellum.importers.markdown.MarkdownImport;
 import dev.vellum.importers.records.RecordImport;
 import dev.vellum.importers.records.RowSources;
@@ -25,11 +26,14 @@ public final class Importers {
     private final ImportLog log = new ImportLog();
     private final MediaStore media;
     private final OutboundPolicy policy;
+    private final ProjectArchive archive;
     private final long maxArchiveBytes = 2L << 30; // an unpacked Markdown archive: at most 2 GiB on disk
 
     /** {@code media}: where re-hosted media go; null when there is no asset store (media URLs are then kept). */
-    public Importers(Database db, CollectionService collections, EntryService entries, MediaStore media, OutboundPolicy policy) {
+    public Importers(Database db, CollectionService collections, EntryService entries, MediaStore media, OutboundPolicy policy,
+                     ProjectArchive archive) {
         this.policy = policy;
+        this.archive = archive;
         this.db = db;
         this.collections = collections;
         this.entries = entries;
@@ -164,6 +168,11 @@ public final class Importers {
 
     public List<ImportLog.Row> log(String jobId, long afterSeq, int limit, ImportLog.Action only) {
         return db.read(tx -> log.page(tx, jobId, afterSeq, limit, only));
+    }
+
+    /** Export and restore of whole projects. */
+    public ProjectArchive archive() {
+        return archive;
     }
 
     public Database database() {
