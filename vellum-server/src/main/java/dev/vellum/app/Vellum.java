@@ -2,11 +2,17 @@ package dev.vellum.app;
 
 import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
+import dev.vellum.config.Settings;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
 import dev.vellum.content.EntryTables;
+import dev.vellum.crypto.SecretBox;
+import dev.vellum.ids.Ulid;
+import dev.vellum.jobs.JobRunner;
+import dev.vellum.jobs.JobService;
 import dev.vellum.http.HttpServer;
 import dev.vellum.importers.Importers;
+import dev.vellum.importers.ImportJobs;
 import dev.vellum.importers.archive.ProjectArchive;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
@@ -31,6 +37,7 @@ public final class Vellum implements AutoCloseable {
     private final EventWiring events;
     private HttpServer http;
     private ScheduledExecutorService chores;
+    private JobRunner jobRunner;
 
     private Vellum(Services services, EventWiring events) {
         this.services = services;
@@ -53,8 +60,10 @@ public final class Vellum implements AutoCloseable {
             Importers importers = new Importers(db, collections, entries, null,
                     dev.vellum.outbound.OutboundPolicy.of(config.outboundAllowlist()),
                     new ProjectArchive(projects, collections, entries, events.services().webhooks()));
+            JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
+            jobs.register(new ImportJobs(importers));
             Services services = new Services(config, db, metrics, new RateLimits(), projects, new TokenService(db),
-                    collections, entries, changes, events.services(), importers);
+                    collections, entries, changes, events.services(), importers, jobs);
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);
@@ -81,6 +90,9 @@ public final class Vellum implements AutoCloseable {
             v.chores.scheduleWithFixedDelay(v::expireIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
             v.chores.scheduleWithFixedDelay(v::refreshPlannerStatistics, 1, 1, TimeUnit.MINUTES);
             v.events.start(v.chores);
+            v.jobRunner = new JobRunner(v.services.jobs(), Ulid.next(), config.integer(Settings.JOB_WORKERS),
+                    config.millis(Settings.JOB_LEASE_MS), v.services.metrics().registry());
+            v.jobRunner.start(!config.usesPostgres());
             log.info("vellum ready on port {} ({}) in {} ms", v.http.port(), config.usesPostgres() ? "postgresql" : "sqlite " + config.dataDir(),
                     (System.nanoTime() - started) / 1_000_000);
             return v;
@@ -142,6 +154,7 @@ public final class Vellum implements AutoCloseable {
         events.closeStreams(); // before the HTTP server stops: each open stream ends its response
         if (http != null) http.close();
         if (chores != null) chores.shutdownNow();
+        if (jobRunner != null) jobRunner.close();
         events.close();
         flushTokenUse();
         services.database().close();

@@ -155,6 +155,29 @@ public final class Importers {
         return new SourceFile("asset:" + asset, () -> media.open(projectId, asset));
     }
 
+    /** Checks what can be checked before a job is made: a live site's credentials; the asset's existence. */
+    public void check(String projectId, ImportRequest request) {
+        JsonNode source = request.source();
+        try {
+            if (source.hasNonNull("url") && request.secrets().hasNonNull("app_password")) {
+                new WordPressRest(source.get("url").asText(), source.path("user").asText(), request.secrets().get("app_password").asText(), policy,
+                        java.time.Duration.ofSeconds(15)).prepare();
+            } else if (source.hasNonNull("url")) {
+                new WordPressRest(source.get("url").asText(), null, null, policy, java.time.Duration.ofSeconds(15));
+            } else if (source.hasNonNull("asset") && media != null) {
+                media.open(projectId, source.get("asset").asText()).close();
+            }
+        } catch (ImportFailed e) {
+            String field = e.code().equals("source_auth_failed") ? "source.app_password" : source.hasNonNull("url") ? "source.url" : "source";
+            throw new dev.vellum.error.VellumException.Invalid(e.code(), e.getMessage(), java.util.List.of(new dev.vellum.error.FieldError(field,
+                    e.code(), e.getMessage())));
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof dev.vellum.error.VellumException v) throw v;
+            throw new dev.vellum.error.VellumException.Invalid("source_unreadable", "The import's source cannot be read",
+                    java.util.List.of(new dev.vellum.error.FieldError("source.asset", "not_found", String.valueOf(e.getMessage()))));
+        }
+    }
+
     public ImportWriter writer(String projectId, String sourceKey, String jobId) {
         return new ImportWriter(db, entries, map, log, projectId, sourceKey, jobId);
     }
