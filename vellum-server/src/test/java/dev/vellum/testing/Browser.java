@@ -34,6 +34,9 @@ public final class Browser {
     /** Screenshots land in the repository's docs/admin/ (tests run in vellum-server/). */
     private static final Path SHOTS = Path.of("..", "docs", "admin");
 
+    /** The browser's time zone: not UTC, so the tests see date-times converted both ways. */
+    public static final String ZONE = "America/New_York";
+
     private static WebDriver driver;
     private static String axeSource;
 
@@ -63,7 +66,7 @@ public final class Browser {
                 "--disable-component-update", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
                 "--window-size=1280,900", "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort().withEnvironment(Map.of("TZ", ZONE)).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -105,7 +108,15 @@ public final class Browser {
 
     /** Saves a PNG of the current page as docs/admin/{name}.png. */
     public static void screenshot(String name) {
+        // the whole page, top to bottom (up to 2,400 px), without a focus ring left from typing
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+        Dimension before = driver.manage().window().getSize();
+        long height = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
+        long chrome = before.getHeight() - ((Number) js.executeScript("return window.innerHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(2400, height + chrome)));
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        driver.manage().window().setSize(before);
         try {
             Files.createDirectories(SHOTS);
             Files.write(SHOTS.resolve(name + ".png"), png);
