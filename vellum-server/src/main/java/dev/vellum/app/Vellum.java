@@ -6,6 +6,8 @@ import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
 import dev.vellum.http.HttpServer;
+import dev.vellum.importers.Importers;
+import dev.vellum.importers.MediaResolver;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
 import dev.vellum.ratelimit.RateLimits;
@@ -46,8 +48,10 @@ public final class Vellum implements AutoCloseable {
             SchemaRegistry registry = new SchemaRegistry(db);
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
+            CollectionService collections = new CollectionService(db, changes, registry);
+            Importers importers = new Importers(db, collections, entries, (project, writer, options) -> MediaResolver.NONE);
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    new CollectionService(db, changes, registry), entries, changes, events.services());
+                    collections, entries, changes, events.services(), importers);
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);
