@@ -40,6 +40,8 @@ public final class AdminRoutes {
         new EntryTable(s).register(routes, admin);
         new EntryPages(s).register(routes, admin);
         new TokenPages(s).register(routes, admin);
+        new WebhookPages(s).register(routes, admin);
+        new HookPages(s).register(routes, admin);
     }
 
     /** A GET page: without a session, the browser is sent to sign in. */
