@@ -36,9 +36,10 @@ public final class AdminRoutes {
         routes.get("/admin/static/{name}", StaticAssets::serve);
         new SignInPages(s, admin.sessions).register(routes, admin);
         new ProjectPages(s).register(routes, admin);
-        new SchemaPages(s).register(routes, admin);
+        PreviewLinks previews = new PreviewLinks(s.database());
+        new SchemaPages(s, previews).register(routes, admin);
         new EntryTable(s).register(routes, admin);
-        new EntryPages(s).register(routes, admin);
+        new EntryPages(s, previews).register(routes, admin);
         new TokenPages(s).register(routes, admin);
         new WebhookPages(s).register(routes, admin);
         new HookPages(s).register(routes, admin);

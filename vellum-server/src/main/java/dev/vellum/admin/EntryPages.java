@@ -22,9 +22,11 @@ import java.util.Map;
 final class EntryPages {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Services services;
+    private final PreviewLinks previews;
 
-    EntryPages(Services services) {
+    EntryPages(Services services, PreviewLinks previews) {
         this.services = services;
+        this.previews = previews;
     }
 
     void register(RoutesConfig routes, AdminRoutes admin) {
@@ -128,6 +130,8 @@ final class EntryPages {
         if (!errors.isEmpty()) Layout.notice(h, "error", "The entry was not saved: please correct the fields marked below.");
         if (id != null) {
             h.open("p", "class", "muted").text("Version " + entry.path("version").asText() + " · updated " + Times.utc(entry.path("updated_at").asText(null)));
+            previews.template(p, c.id()).ifPresent(t -> h.text(" · ").el("a", "Preview on the site", "href", PreviewLinks.fill(t, entry),
+                    "target", "_blank", "rel", "noopener", "id", "preview-link"));
             h.close("p");
         }
         h.open("form", "method", "post", "action", action, "class", "card entry-form", "novalidate", "");

@@ -24,9 +24,11 @@ import java.util.List;
 final class SchemaPages {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Services services;
+    private final PreviewLinks previews;
 
-    SchemaPages(Services services) {
+    SchemaPages(Services services, PreviewLinks previews) {
         this.services = services;
+        this.previews = previews;
     }
 
     void register(RoutesConfig routes, AdminRoutes admin) {
@@ -82,6 +84,12 @@ final class SchemaPages {
     }
 
     private void settings(Context ctx, Session s) {
+        try {
+            previews.set(project(ctx, s), current(ctx, s).id(), ctx.formParam("preview_url"));
+        } catch (VellumException.Invalid e) {
+            designer(ctx, s, 422, e, null);
+            return;
+        }
         ObjectNode patch = MAPPER.createObjectNode();
         patch.put("name", ctx.formParam("name"));
         String description = Forms.blankToNull(ctx.formParam("description"));
@@ -216,6 +224,9 @@ final class SchemaPages {
         c.fields().stream().filter(f -> f.type().name().equals("text")).forEach(f ->
                 h.el("option", f.name(), "value", f.id(), "selected", f.id().equals(c.slugFrom()) ? "" : null));
         h.close("select").close("div");
+        h.field("Preview URL", "c-preview", "Where an entry can be seen on the site, e.g. https://site.example.com/blog/{slug}; "
+                + "{slug}, {id} and {field id} are replaced by the entry's values. Shown as a link on each entry.", null,
+                "name", "preview_url", "type", "url", "value", previews.template(p, c.id()).orElse(null));
         h.button("Save settings", "type", "submit").close("form");
         Layout.write(ctx, status, "Schema: " + c.name(), s,
                 Links.crumbs(s, p, new Layout.Crumb(c.name(), Links.entries(p, c.id())), new Layout.Crumb("Schema", null)), h);

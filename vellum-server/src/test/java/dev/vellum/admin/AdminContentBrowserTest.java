@@ -200,6 +200,15 @@ class AdminContentBrowserTest {
         assertThat(saved.get("draft").asBoolean()).isFalse();
         assertThat(saved.get("fields").get("title").asText()).isEqualTo("Hello again");
         assertThat(saved.get("fields").get("body").toString()).as("rich text survives an edit").contains("\"type\":\"bold\"");
+
+        // a preview link from the collection's URL template
+        browser.get(server.base() + "/admin/p/edit/c/posts/schema");
+        browser.findElement(By.id("c-preview")).sendKeys("https://site.example.com/blog/{slug}?v={views}");
+        click("Save settings");
+        waitForText(".notice.ok", "settings saved");
+        browser.get(server.base() + "/admin/p/edit/c/posts/e/" + entry.get("id").asText());
+        assertThat(browser.findElement(By.id("preview-link")).getDomAttribute("href"))
+                .isEqualTo("https://site.example.com/blog/" + saved.get("slug").asText() + "?v=5");
     }
 
     @Test
