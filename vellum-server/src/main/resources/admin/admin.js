@@ -59,9 +59,12 @@ for (const input of document.querySelectorAll('input[data-preview]')) {
   const isImage = !!input.closest('fieldset')?.querySelector('input[name$=".alt"]');
   input.addEventListener('change', () => {
     box.replaceChildren();
-    if (!input.value) return;
-    const el = isImage ? document.createElement('img') : document.createElement('a');
-    if (isImage) { el.src = input.value; el.alt = 'Preview'; } else { el.href = input.value; el.textContent = input.value; }
+    const file = input.type === 'file' ? input.files[0] : null;
+    if (!file && !input.value) return;
+    const image = file ? file.type.startsWith('image/') : isImage;
+    const src = file ? URL.createObjectURL(file) : input.value;
+    const el = image ? document.createElement('img') : document.createElement('a');
+    if (image) { el.src = src; el.alt = `Preview of ${file ? file.name : 'the image'}`; } else { el.href = src; el.textContent = file ? file.name : src; }
     box.appendChild(el);
   });
 }
@@ -132,6 +135,24 @@ for (const source of document.querySelectorAll('textarea[data-rte]')) {
     link: () => { const url = window.prompt('Link address (https://…)'); if (url) document.execCommand('createLink', false, url); },
     image: () => { const url = window.prompt('Image address (https://… or an asset URL)'); if (url) document.execCommand('insertImage', false, url); },
   };
+  // images from the asset library: inserted where the caret was
+  let lastRange = null;
+  document.addEventListener('selectionchange', () => {
+    const sel = window.getSelection();
+    if (sel.rangeCount && editor.contains(sel.anchorNode)) lastRange = sel.getRangeAt(0).cloneRange();
+  });
+  const library = field.querySelector('[data-insert-image]');
+  if (library) {
+    library.closest('.insert-image').hidden = false;
+    library.addEventListener('change', () => {
+      if (!library.value) return;
+      editor.focus();
+      if (lastRange) { const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(lastRange); }
+      document.execCommand('insertImage', false, library.value);
+      library.value = '';
+      sync();
+    });
+  }
   toolbar.addEventListener('click', (event) => {
     const cmd = event.target.closest('button')?.getAttribute('data-cmd');
     if (!cmd) return;

@@ -30,7 +30,18 @@ final class EntryForm {
      * @param entry   the entry's JSON (rich text as {@code {"html"}}); for a new entry, the fields' defaults
      * @param errors  messages keyed by path ({@code fields.title}, {@code slug}, …)
      */
-    static void inputs(Html h, String projectId, CollectionSchema c, JsonNode entry, Map<String, String> errors) {
+    /** Stores a file chosen in an image or file field (in the asset library) and returns the field's value. */
+    @FunctionalInterface
+    interface Uploads {
+        JsonNode store(io.javalin.http.UploadedFile file, String alt, boolean image);
+    }
+
+    /**
+     * @param images  the asset library's recent images as (URL, label), offered by the rich-text editor; may be empty
+     * @param uploads whether image and file fields offer an upload
+     */
+    static void inputs(Html h, String projectId, CollectionSchema c, JsonNode entry, Map<String, String> errors,
+                       List<String[]> images, boolean uploads) {
         JsonNode values = entry.path("fields");
         for (Field f : c.fields()) {
             String id = "f-" + f.id();
@@ -73,9 +84,9 @@ final class EntryForm {
                     }
                     h.hidden("present." + f.id(), "1").hints(id, f.help(), error).close("fieldset");
                 }
-                case dev.vellum.schema.RichTextType r -> richText(h, label, id, name, v, f.help(), error);
-                case dev.vellum.schema.ImageType i -> media(h, label, id, name, v, f.help(), error, true);
-                case dev.vellum.schema.FileType i -> media(h, label, id, name, v, f.help(), error, false);
+                case dev.vellum.schema.RichTextType r -> richText(h, label, id, name, v, f.help(), error, images);
+                case dev.vellum.schema.ImageType i -> media(h, label, id, name, v, f.help(), error, true, uploads);
+                case dev.vellum.schema.FileType i -> media(h, label, id, name, v, f.help(), error, false, uploads);
                 case dev.vellum.schema.ColorType col -> {
                     h.open("div", "class", error == null ? "field" : "field invalid").el("label", label, "for", id)
                             .open("div", "class", "color-pair")
@@ -94,7 +105,7 @@ final class EntryForm {
     }
 
     /** The entry JSON from a posted form: only the schema's fields; empty inputs become null. */
-    static ObjectNode read(Context ctx, CollectionSchema c) {
+    static ObjectNode read(Context ctx, CollectionSchema c, Uploads uploads) {
         ObjectNode body = JSON.objectNode();
         String slug = Forms.blankToNull(ctx.formParam("slug"));
         if (slug != null) body.put("slug", slug);
@@ -106,14 +117,20 @@ final class EntryForm {
         for (Field f : c.fields()) {
             String name = "f." + f.id();
             String raw = ctx.formParam(name);
-            boolean present = raw != null || ctx.formParam("present." + f.id()) != null;
+            boolean present = raw != null || ctx.formParam("present." + f.id()) != null || uploaded(ctx, name) != null;
             if (!present) continue;
-            fields.set(f.id(), value(ctx, f, name, raw));
+            fields.set(f.id(), value(ctx, f, name, raw, uploads));
         }
         return body;
     }
 
-    private static JsonNode value(Context ctx, Field f, String name, String raw) {
+    private static io.javalin.http.UploadedFile uploaded(Context ctx, String name) {
+        if (ctx.contentType() == null || !ctx.contentType().startsWith("multipart/")) return null;
+        io.javalin.http.UploadedFile file = ctx.uploadedFile(name + ".upload");
+        return file == null || file.size() == 0 ? null : file;
+    }
+
+    private static JsonNode value(Context ctx, Field f, String name, String raw, Uploads uploads) {
         FieldType type = f.type();
         return switch (type) {
             case dev.vellum.schema.BooleanType b -> JSON.booleanNode(Forms.checked(raw));
@@ -130,8 +147,8 @@ final class EntryForm {
                 String v = utc(ctx, name);
                 yield v == null ? JSON.nullNode() : JSON.textNode(v);
             }
-            case dev.vellum.schema.ImageType i -> media(ctx, name, raw, true);
-            case dev.vellum.schema.FileType i -> media(ctx, name, raw, false);
+            case dev.vellum.schema.ImageType i -> media(ctx, name, raw, true, uploads);
+            case dev.vellum.schema.FileType i -> media(ctx, name, raw, false, uploads);
             case NumberType n -> {
                 if (raw == null || raw.isBlank()) yield JSON.nullNode();
                 try {
@@ -144,10 +161,12 @@ final class EntryForm {
         };
     }
 
-    private static JsonNode media(Context ctx, String name, String raw, boolean image) {
+    private static JsonNode media(Context ctx, String name, String raw, boolean image, Uploads uploads) {
+        String alt = Forms.blankToNull(ctx.formParam(name + ".alt"));
+        io.javalin.http.UploadedFile file = uploaded(ctx, name);
+        if (file != null && uploads != null) return uploads.store(file, alt, image);
         if (raw == null || raw.isBlank()) return JSON.nullNode();
         ObjectNode o = JSON.objectNode().put("url", raw.strip());
-        String alt = Forms.blankToNull(ctx.formParam(name + ".alt"));
         if (image && alt != null) o.put("alt", alt);
         return o;
     }
@@ -198,7 +217,8 @@ final class EntryForm {
                 .hints(id, help, error).close("div");
     }
 
-    private static void richText(Html h, String label, String id, String name, JsonNode v, String help, String error) {
+    private static void richText(Html h, String label, String id, String name, JsonNode v, String help, String error,
+                                 List<String[]> images) {
         String html = v == null || v.isNull() ? "" : v.path("html").asText("");
         h.open("div", "class", error == null ? "field" : "field invalid", "data-rte-field", "").el("label", label, "for", id);
         h.open("div", "class", "toolbar", "role", "toolbar", "aria-label", label + " formatting", "hidden", "");
@@ -210,12 +230,23 @@ final class EntryForm {
         h.close("div");
         h.el("textarea", html, "id", id, "name", name, "rows", "8", "class", "rte-source", "data-rte", "",
                 "aria-describedby", help == null ? null : id + "-help");
+        if (!images.isEmpty()) {
+            h.open("div", "class", "insert-image", "hidden", "").el("label", "Insert an image from the asset library", "for", id + "-images")
+                    .open("select", "id", id + "-images", "data-insert-image", id).el("option", "—", "value", "");
+            for (String[] img : images) h.el("option", img[1], "value", img[0]);
+            h.close("select").close("div");
+        }
         h.hints(id, help, error).close("div");
     }
 
-    private static void media(Html h, String label, String id, String name, JsonNode v, String help, String error, boolean image) {
+    private static void media(Html h, String label, String id, String name, JsonNode v, String help, String error, boolean image,
+                              boolean uploads) {
         String url = v == null || v.isNull() ? null : v.isTextual() ? v.textValue() : v.path("url").asText(null);
         h.open("fieldset", "class", error == null ? "media" : "media invalid").el("legend", label);
+        if (uploads) {
+            h.field(image ? "Upload an image" : "Upload a file", id + "-upload", "Stored in the asset library; replaces the URL below.", null,
+                    "type", "file", "name", name + ".upload", "accept", image ? "image/*" : null, "data-preview", id + "-preview");
+        }
         h.field("URL", id, help, error, "name", name, "value", url, "data-preview", id + "-preview");
         if (image) h.field("Alternative text", id + "-alt", null, null, "name", name + ".alt", "value", v == null ? null : v.path("alt").asText(null));
         h.open("div", "class", "preview", "id", id + "-preview");

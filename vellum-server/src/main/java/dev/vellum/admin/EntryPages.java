@@ -42,7 +42,10 @@ final class EntryPages {
                     Access.seesDrafts(s.principal()), RichTextFormat.HTML);
             form(ctx, s, c, 200, r.id(), r.body(), Map.of(), ctx.queryParam("done"));
         }));
-        routes.post(base + "/e/{id}", admin.action((ctx, s) -> save(ctx, s, EntryForm.read(ctx, collection(ctx, s, Scope.WRITE)))));
+        routes.post(base + "/e/{id}", admin.action((ctx, s) -> {
+            CollectionSchema c = collection(ctx, s, Scope.WRITE);
+            save(ctx, s, EntryForm.read(ctx, c, uploads(c.projectId())));
+        }));
         routes.post(base + "/e/{id}/mine", admin.action((ctx, s) -> save(ctx, s, (ObjectNode) MAPPER.readTree(ctx.formParam("body")))));
         routes.post(base + "/e/{id}/delete", admin.action(this::delete));
     }
@@ -75,7 +78,7 @@ final class EntryPages {
 
     private void create(Context ctx, Session s) {
         CollectionSchema c = collection(ctx, s, Scope.WRITE);
-        ObjectNode body = EntryForm.read(ctx, c);
+        ObjectNode body = EntryForm.read(ctx, c, uploads(c.projectId()));
         try {
             EntryService.Created created = services.entries().create(c.projectId(), c.id(), body, s.tokenId(), null, RichTextFormat.HTML);
             ctx.redirect(Links.entry(c.projectId(), c.id(), created.id()) + "?done=" + Links.query("Entry created."), HttpStatus.SEE_OTHER);
@@ -106,6 +109,15 @@ final class EntryPages {
         ctx.redirect(Links.entries(c.projectId(), c.id()) + "?done=" + Links.query("Entry deleted."), HttpStatus.SEE_OTHER);
     }
 
+    /** Uploads into the asset library; null while this server has no asset store wired. */
+    private EntryForm.Uploads uploads(String projectId) {
+        return null;
+    }
+
+    private java.util.List<String[]> libraryImages(String projectId) {
+        return java.util.List.of();
+    }
+
     private static Map<String, String> errors(VellumException e) {
         Map<String, String> out = new java.util.HashMap<>(Forms.byField(e));
         if (e.errors().isEmpty()) out.put("slug", e.detail()); // a duplicate slug or unique value: 409 without a field list
@@ -134,12 +146,13 @@ final class EntryPages {
                     "target", "_blank", "rel", "noopener", "id", "preview-link"));
             h.close("p");
         }
-        h.open("form", "method", "post", "action", action, "class", "card entry-form", "novalidate", "");
+        h.open("form", "method", "post", "action", action, "class", "card entry-form", "novalidate", "",
+                "enctype", uploads(p) == null ? null : "multipart/form-data");
         h.hidden(SessionCookies.CSRF_FIELD, s.csrf());
         if (id != null) h.hidden("version", entry.path("version").asText());
         h.field("Slug", "slug", c.slugFrom() == null ? "Unique in this collection." : "Leave empty to make it from " + c.slugFrom() + ".",
                 EntryForm.errorFor(errors, "slug"), "name", "slug", "value", entry.path("slug").asText(null));
-        EntryForm.inputs(h, p, c, entry, errors);
+        EntryForm.inputs(h, p, c, entry, errors, libraryImages(p), uploads(p) != null);
         h.open("fieldset").el("legend", "Publishing");
         h.open("div", "class", "checks").open("label", "for", "draft")
                 .open("input", "type", "checkbox", "id", "draft", "name", "draft", "value", "true", "checked",

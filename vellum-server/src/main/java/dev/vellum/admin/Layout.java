@@ -51,7 +51,7 @@ final class Layout {
     static void send(Context ctx, int status, String html) {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
-        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: https: http:; style-src 'self'; "
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob: https: http:; style-src 'self'; "
                 + "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
