@@ -56,6 +56,7 @@ class AdminOperationsBrowserTest {
         browser.findElement(By.id("wh-url")).sendKeys(receiver.url("/deploy"));
         browser.findElement(By.xpath("//label[normalize-space(.)='site.published']/input")).click();
         click("Create webhook");
+        assertThat(browser.findElements(By.cssSelector(".notice.error"))).as("errors shown").extracting(e -> e.getText()).isEmpty();
         assertThat(browser.findElement(By.id("new-secret")).getDomProperty("value")).isNotBlank();
         browser.findElement(By.linkText("Delivery log")).click();
         click("Send a test event");

@@ -68,7 +68,7 @@ public final class Browser {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort().withEnvironment(Map.of("TZ", ZONE)).build();
         driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3)); // pages load after a click; the machine may be busy
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 driver.quit();
