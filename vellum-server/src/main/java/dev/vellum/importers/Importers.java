@@ -42,7 +42,15 @@ public final class Importers {
 
     /** Media of one import: {@code options.media_concurrency} (default 8) at once, {@code options.media_attempts} (default 3) tries each. */
     private MediaResolver resolver(ImportWriter writer, JsonNode options) {
-        if (media == null) return MediaResolver.NONE;
+        if (media == null) {
+            return new MediaResolver() { // said in the result, so that nobody takes kept URLs for re-hosted ones
+                @Override public Map<String, Rehosted> rehost(java.util.Collection<String> urls) { return Map.of(); }
+                @Override public ObjectNode report() {
+                    return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                            .put("skipped", "this server has no asset store: media URLs are kept as they are");
+                }
+            };
+        }
         int concurrency = Math.min(32, Math.max(1, options == null ? 8 : options.path("media_concurrency").asInt(8)));
         int attempts = Math.min(5, Math.max(1, options == null ? 3 : options.path("media_attempts").asInt(3)));
         return new MediaRehoster(media, writer, concurrency, attempts, 200);
