@@ -1,5 +1,7 @@
 package dev.vellum.app;
 
+import dev.vellum.assets.AssetService;
+import dev.vellum.assets.AssetStores;
 import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.VellumConfig;
@@ -7,6 +9,7 @@ import dev.vellum.content.EntryService;
 import dev.vellum.http.HttpServer;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
+import dev.vellum.outbound.OutboundPolicy;
 import dev.vellum.ratelimit.RateLimits;
 import dev.vellum.projects.ProjectService;
 import dev.vellum.schema.CollectionService;
@@ -45,8 +48,10 @@ public final class Vellum implements AutoCloseable {
             SchemaRegistry registry = new SchemaRegistry(db);
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
+            AssetService assets = new AssetService(db, changes, AssetStores.open(config.assets()), config.assets(),
+                    OutboundPolicy.of(config.outboundAllowlist()), config.publicUrl(), metrics.registry());
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    new CollectionService(db, changes, registry), entries, changes, events.services());
+                    new CollectionService(db, changes, registry), entries, changes, events.services(), assets);
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);
@@ -136,6 +141,7 @@ public final class Vellum implements AutoCloseable {
         if (chores != null) chores.shutdownNow();
         events.close();
         flushTokenUse();
+        services.assets().store().close();
         services.database().close();
         services.metrics().close();
     }

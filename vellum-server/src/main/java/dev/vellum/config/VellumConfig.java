@@ -23,7 +23,8 @@ public record VellumConfig(
         String logFormat,
         Optional<String> secretKey,
         Optional<String> publicUrl,
-        EventSettings events) {
+        EventSettings events,
+        AssetSettings assets) {
 
 
     /** @param overrides values keyed by environment variable name (from CLI flags or tests). */
@@ -48,7 +49,28 @@ public record VellumConfig(
                 values.get(Settings.LOG_FORMAT.env()),
                 optional(values.get(Settings.SECRET_KEY.env())),
                 optional(values.get(Settings.PUBLIC_URL.env())),
-                events(values));
+                events(values),
+                assets(values));
+    }
+
+    private static AssetSettings assets(Map<String, String> values) {
+        String dir = values.get(Settings.ASSET_DIR.env());
+        Path dataDir = Path.of(values.get(Settings.DATA_DIR.env()));
+        return new AssetSettings(
+                Long.parseLong(values.get(Settings.ASSET_MAX_BYTES.env())),
+                list(values.get(Settings.ASSET_ALLOWED_TYPES.env())),
+                values.get(Settings.ASSET_STORE.env()),
+                dir.isBlank() ? dataDir.resolve("assets") : Path.of(dir),
+                dataDir.resolve("tmp"),
+                new AssetSettings.S3(optional(values.get(Settings.S3_ENDPOINT.env())), values.get(Settings.S3_REGION.env()),
+                        values.get(Settings.S3_BUCKET.env()), values.get(Settings.S3_PREFIX.env()),
+                        Boolean.parseBoolean(values.get(Settings.S3_PATH_STYLE.env())),
+                        optional(values.get(Settings.S3_ACCESS_KEY_ID.env())), optional(values.get(Settings.S3_SECRET_ACCESS_KEY.env()))),
+                millis(values, Settings.ASSET_FETCH_TIMEOUT_MS),
+                integer(values, Settings.ASSET_FETCH_MAX_REDIRECTS),
+                Long.parseLong(values.get(Settings.ASSET_MAX_PIXELS.env())),
+                integer(values, Settings.ASSET_VARIANT_MAX_DIMENSION),
+                integer(values, Settings.ASSET_VARIANTS_PER_ASSET));
     }
 
     private static EventSettings events(Map<String, String> values) {

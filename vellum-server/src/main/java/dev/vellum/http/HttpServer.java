@@ -32,6 +32,7 @@ public final class HttpServer implements AutoCloseable {
             });
             var routes = config.routes;
             routes.before(RequestIds::assign);
+            routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
             routes.before("/v1/*", ctx -> {
                 if (!ctx.path().equals("/v1/openapi.json")) auth.authenticate(ctx, rateLimiting);
             });
@@ -45,6 +46,7 @@ public final class HttpServer implements AutoCloseable {
             WebhookRoutes.register(routes, s);
             PublishRoutes.register(routes, s);
             InboundHookRoutes.register(routes, s);
+            AssetRoutes.register(routes, s);
             routes.exception(VellumException.class, (e, ctx) -> Problems.render(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
                     Problems.problem(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), List.of())));
