@@ -7,6 +7,8 @@ import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
 import dev.vellum.http.HttpServer;
+import dev.vellum.importers.Importers;
+import dev.vellum.importers.MediaResolver;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
 import dev.vellum.outbound.OutboundPolicy;
@@ -48,10 +50,12 @@ public final class Vellum implements AutoCloseable {
             SchemaRegistry registry = new SchemaRegistry(db);
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
+            CollectionService collections = new CollectionService(db, changes, registry);
+            Importers importers = new Importers(db, collections, entries, (project, writer, options) -> MediaResolver.NONE);
             AssetService assets = new AssetService(db, changes, AssetStores.open(config.assets()), config.assets(),
                     OutboundPolicy.of(config.outboundAllowlist()), config.publicUrl(), metrics.registry());
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    new CollectionService(db, changes, registry), entries, changes, events.services(), assets);
+                    collections, entries, changes, events.services(), importers, assets);
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);
