@@ -45,6 +45,10 @@ public final class VellumClient implements AutoCloseable {
         return new EntriesApi(transport, project, collection);
     }
 
+    public AssetsApi assets(String project) {
+        return new AssetsApi(transport, project);
+    }
+
     public ChangesApi changes(String project) {
         return new ChangesApi(transport, project);
     }

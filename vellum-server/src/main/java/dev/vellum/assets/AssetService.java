@@ -54,6 +54,7 @@ public final class AssetService {
     private final AssetRepository repository = new AssetRepository();
     private final Counter uploadsCreated;
     private final Counter uploadsDeduplicated;
+    private final AssetVariants variants;
     private volatile AssetReferences references = AssetReferences.NONE;
 
     public AssetService(Database db, ChangeLog changes, AssetStore store, AssetSettings settings, OutboundPolicy policy,
@@ -69,6 +70,7 @@ public final class AssetService {
                 .description("Asset uploads, by whether they stored new bytes or matched an existing asset").register(meters);
         this.uploadsDeduplicated = Counter.builder("vellum.assets.uploads").tag("result", "deduplicated")
                 .description("Asset uploads, by whether they stored new bytes or matched an existing asset").register(meters);
+        this.variants = new AssetVariants(db, store, settings, repository, meters);
         io.micrometer.core.instrument.Gauge.builder("vellum.assets.bytes.stored", this, AssetService::bytesStored)
                 .description("Bytes of assets and their variants in the store").register(meters);
     }
@@ -184,6 +186,25 @@ public final class AssetService {
     public String url(Asset asset) {
         return publicBase + "/assets/" + asset.projectId() + "/" + asset.urlKey() + "/"
                 + URLEncoder.encode(asset.filename(), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Parses a variant request for this asset (422 with every fault, or when the asset is not a resizable image). */
+    public VariantSpec variantSpec(Asset asset, String w, String h, String fit, String format, String q) {
+        return variants.spec(asset, w, h, fit, format, q);
+    }
+
+    /** The variant, made and stored on first request; later requests find it stored. */
+    public Variant variant(Asset asset, VariantSpec spec) {
+        return variants.get(asset, spec);
+    }
+
+    public InputStream openVariant(Asset asset, Variant variant, long offset, long length) {
+        return variants.open(asset, variant, offset, length);
+    }
+
+    /** Whether variants can be written as WebP here (only with an ImageIO WebP writer on the class path). */
+    public boolean webpVariants() {
+        return variants.webpAvailable();
     }
 
     public AssetPage list(String projectId, AssetQuery q) {

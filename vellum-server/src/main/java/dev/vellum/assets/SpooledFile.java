@@ -79,6 +79,7 @@ final class SpooledFile implements AutoCloseable {
     }
 
     static void deleteQuietly(Path p) {
+        if (p == null) return;
         try {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {

@@ -21,9 +21,26 @@ final class AssetServing {
     record Content(String contentType, long size, String etag, String filename, boolean active, BiFunction<Long, Long, InputStream> open) {}
 
     static void serve(Context ctx, Services s, Asset a, boolean head) {
-        Content c = new Content(a.contentType(), a.size(), "\"" + a.sha256() + "\"", a.filename(), a.isActiveContent(),
-                (offset, length) -> s.assets().open(a, offset, length));
+        Content c = variantWanted(ctx) ? variant(ctx, s, a)
+                : new Content(a.contentType(), a.size(), "\"" + a.sha256() + "\"", a.filename(), a.isActiveContent(),
+                        (offset, length) -> s.assets().open(a, offset, length));
         write(ctx, c, head, Boolean.TRUE.equals(ctx.attribute(PRIVATE)) || !ctx.path().startsWith("/assets/"));
+    }
+
+    private static final java.util.List<String> VARIANT_PARAMETERS = java.util.List.of("w", "h", "fit", "format", "q");
+
+    private static boolean variantWanted(Context ctx) {
+        for (String p : VARIANT_PARAMETERS) if (ctx.queryParam(p) != null) return true;
+        return false;
+    }
+
+    private static Content variant(Context ctx, Services s, Asset a) {
+        var spec = s.assets().variantSpec(a, ctx.queryParam("w"), ctx.queryParam("h"), ctx.queryParam("fit"), ctx.queryParam("format"),
+                ctx.queryParam("q"));
+        var v = s.assets().variant(a, spec);
+        String base = a.filename().contains(".") ? a.filename().substring(0, a.filename().lastIndexOf('.')) : a.filename();
+        return new Content(v.contentType(), v.size(), "\"" + a.sha256() + "-" + v.spec() + "\"", base + "." + spec.format().extension(), false,
+                (offset, length) -> s.assets().openVariant(a, v, offset, length));
     }
 
     static void write(Context ctx, Content c, boolean head, boolean privateCache) {
