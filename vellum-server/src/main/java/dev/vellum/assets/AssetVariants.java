@@ -45,7 +45,7 @@ final class AssetVariants {
 
     VariantSpec spec(Asset a, String w, String h, String fit, String format, String q) {
         if (!a.isImage() || !ImageVariants.DECODABLE.contains(a.contentType())) {
-            throw new VellumException.Invalid("not_resizable", "Variants can be made of JPEG, PNG, GIF, BMP and TIFF images; this asset is " + a.contentType(),
+            throw new VellumException.Invalid("not_resizable", "Variants can be made of JPEG, PNG, GIF, BMP, TIFF and WebP images; this asset is " + a.contentType(),
                     List.of(new FieldError("w", "not_resizable", "this asset is " + a.contentType())));
         }
         return VariantSpec.parse(w, h, fit, format, q, a.contentType(), settings.variantMaxDimension(), webp);

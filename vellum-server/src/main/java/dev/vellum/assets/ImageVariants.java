@@ -30,7 +30,9 @@ import javax.imageio.stream.ImageOutputStream;
  */
 final class ImageVariants {
     /** Source types ImageIO can decode here. */
-    static final Set<String> DECODABLE = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff");
+    static final Set<String> DECODABLE = ImageIO.getImageReadersByMIMEType("image/webp").hasNext()
+            ? Set.of("image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff", "image/webp")
+            : Set.of("image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff");
 
     private final long maxPixels;
 
@@ -41,7 +43,7 @@ final class ImageVariants {
     /** Renders {@code spec} of the image in {@code source} to {@code target}; returns the variant's size in pixels. */
     int[] render(Path source, String sourceType, VariantSpec spec, Path target) throws IOException {
         if (!DECODABLE.contains(sourceType)) {
-            throw new VellumException.Invalid("not_resizable", "Variants can be made of JPEG, PNG, GIF, BMP and TIFF images, not " + sourceType,
+            throw new VellumException.Invalid("not_resizable", "Variants can be made of JPEG, PNG, GIF, BMP, TIFF and WebP images, not " + sourceType,
                     List.of(new FieldError("w", "not_resizable", "this asset is " + sourceType)));
         }
         int orientation = sourceType.equals("image/jpeg") ? ExifOrientation.read(source) : 1;

@@ -72,6 +72,19 @@ abstract class AssetVariantScenarios extends ServerScenarios {
     }
 
     @Test
+    void webpVariantsAreWrittenWithTheBundledEncoder() {
+        RawHttp client = project();
+        String url = upload(client, TestFiles.image("jpeg", 300, 200, 9), "web.jpg", "image/jpeg");
+        RawHttp.Response webp = variant(url, "w=120&format=webp&q=60");
+        assertThat(webp.status()).as(webp.toString()).isEqualTo(200);
+        assertThat(webp.header("Content-Type")).isEqualTo("image/webp");
+        byte[] b = webp.body();
+        assertThat(new String(b, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("RIFF");
+        assertThat(new String(b, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("WEBP");
+        assertThat(TestFiles.size(b)).containsExactly(120, 80);
+    }
+
+    @Test
     void aVariantIsMadeOnceThenServedFromTheStore() {
         RawHttp client = project();
         String url = upload(client, TestFiles.image("jpeg", 320, 240, 3), "cached.jpg", "image/jpeg");
