@@ -84,8 +84,9 @@ public final class AssetService {
         return store;
     }
 
-    AssetSettings settings() {
-        return settings;
+    /** The largest accepted upload in bytes (VELLUM_ASSET_MAX_BYTES). */
+    public long maxBytes() {
+        return settings.maxBytes();
     }
 
     // --- uploads ---------------------------------------------------------------------------------

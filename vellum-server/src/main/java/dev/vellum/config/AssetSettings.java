@@ -23,6 +23,43 @@ public record AssetSettings(
     public record S3(Optional<String> endpoint, String region, String bucket, String prefix, boolean pathStyle,
                      Optional<String> accessKeyId, Optional<String> secretAccessKey) {}
 
+    /** Reads the asset settings of a resolved configuration. */
+    public static AssetSettings from(VellumConfig config) {
+        String dir = config.value(Settings.ASSET_DIR);
+        Path dataDir = config.dataDir();
+        return new AssetSettings(
+                longValue(config, Settings.ASSET_MAX_BYTES),
+                list(config.value(Settings.ASSET_ALLOWED_TYPES)),
+                config.value(Settings.ASSET_STORE),
+                dir.isBlank() ? dataDir.resolve("assets") : Path.of(dir),
+                dataDir.resolve("tmp"),
+                new S3(optional(config.value(Settings.S3_ENDPOINT)), config.value(Settings.S3_REGION), config.value(Settings.S3_BUCKET),
+                        config.value(Settings.S3_PREFIX), Boolean.parseBoolean(config.value(Settings.S3_PATH_STYLE)),
+                        optional(config.value(Settings.S3_ACCESS_KEY_ID)), optional(config.value(Settings.S3_SECRET_ACCESS_KEY))),
+                config.millis(Settings.ASSET_FETCH_TIMEOUT_MS),
+                config.integer(Settings.ASSET_FETCH_MAX_REDIRECTS),
+                longValue(config, Settings.ASSET_MAX_PIXELS),
+                config.integer(Settings.ASSET_VARIANT_MAX_DIMENSION),
+                config.integer(Settings.ASSET_VARIANTS_PER_ASSET));
+    }
+
+    private static long longValue(VellumConfig config, Setting s) {
+        try {
+            return Long.parseLong(config.value(s));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(s.env() + " must be an integer, got '" + config.value(s) + "'");
+        }
+    }
+
+    private static Optional<String> optional(String v) {
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    private static List<String> list(String v) {
+        if (v == null || v.isBlank()) return List.of();
+        return java.util.Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
     public AssetSettings {
         allowedTypes = List.copyOf(allowedTypes);
         if (maxBytes < 1) throw new IllegalArgumentException(Settings.ASSET_MAX_BYTES.env() + " must be at least 1");

@@ -106,6 +106,12 @@ public final class Settings {
     public static final Setting ASSET_VARIANTS_PER_ASSET = new Setting("VELLUM_ASSET_VARIANTS_PER_ASSET", "--asset-variants-per-asset",
             "25", "integer", "Distinct variants kept per asset; asking for a new one beyond this answers 422.");
 
+    // --- jobs: imports, sync runs and other long-running work -----------------------------------------
+    public static final Setting JOB_WORKERS = new Setting("VELLUM_JOB_WORKERS", "--job-workers", "2", "integer",
+            "Jobs (imports, sync runs) one node runs at the same time; further jobs wait in the queue.");
+    public static final Setting JOB_LEASE_MS = new Setting("VELLUM_JOB_LEASE_MS", "--job-lease-ms", "30000", "integer",
+            "How long a node holds a job without renewing it (it renews every third of this while it runs). A job whose "
+                    + "node died is taken over by another node this long after its last renewal.");
 
     /** The CLI's remote mode: with a URL, commands go to that server through the Java client. */
     public static final Setting URL = new Setting("VELLUM_URL", "--url", "", "URL",
@@ -121,7 +127,7 @@ public final class Settings {
             RATE_LIMIT_ANONYMOUS_PER_MINUTE, OUTBOUND_ALLOWLIST, MAX_BODY_BYTES, STATEMENT_TIMEOUT_MS, LOG_FORMAT,
             SECRET_KEY, PUBLIC_URL, WEBHOOK_TIMEOUT_MS, WEBHOOK_BACKOFF_BASE_MS, WEBHOOK_BACKOFF_MAX_MS, WEBHOOK_MAX_AGE_HOURS,
             WEBHOOK_CONCURRENCY, DELIVERY_LOG_DAYS, PUBLISH_DEBOUNCE_MS, PUBLISH_MAX_WAIT_MS, SCHEDULER_TICK_MS,
-            STREAM_HEARTBEAT_MS, POLL_MS,
+            STREAM_HEARTBEAT_MS, POLL_MS, JOB_WORKERS, JOB_LEASE_MS,
             ASSET_MAX_BYTES, ASSET_ALLOWED_TYPES, ASSET_STORE, ASSET_DIR, S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_PREFIX, S3_PATH_STYLE,
             S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, ASSET_FETCH_TIMEOUT_MS, ASSET_FETCH_MAX_REDIRECTS, ASSET_MAX_PIXELS,
             ASSET_VARIANT_MAX_DIMENSION, ASSET_VARIANTS_PER_ASSET);

@@ -24,7 +24,27 @@ public record VellumConfig(
         Optional<String> secretKey,
         Optional<String> publicUrl,
         EventSettings events,
-        AssetSettings assets) {
+        Map<String, String> values) {
+
+    /**
+     * A setting's resolved text (its default when unset). Capabilities read their own settings through
+     * this and the typed readers below, so adding a setting does not change this record.
+     */
+    public String value(Setting s) {
+        String v = values.get(s.env());
+        if (v == null) throw new IllegalArgumentException(s.env() + " is not declared in Settings.ALL");
+        return v;
+    }
+
+    /** A setting read as an integer; a malformed value is an error naming the setting. */
+    public int integer(Setting s) {
+        return integer(values, s);
+    }
+
+    /** A setting read as a number of milliseconds. */
+    public Duration millis(Setting s) {
+        return millis(values, s);
+    }
 
 
     /** @param overrides values keyed by environment variable name (from CLI flags or tests). */
@@ -50,27 +70,7 @@ public record VellumConfig(
                 optional(values.get(Settings.SECRET_KEY.env())),
                 optional(values.get(Settings.PUBLIC_URL.env())),
                 events(values),
-                assets(values));
-    }
-
-    private static AssetSettings assets(Map<String, String> values) {
-        String dir = values.get(Settings.ASSET_DIR.env());
-        Path dataDir = Path.of(values.get(Settings.DATA_DIR.env()));
-        return new AssetSettings(
-                Long.parseLong(values.get(Settings.ASSET_MAX_BYTES.env())),
-                list(values.get(Settings.ASSET_ALLOWED_TYPES.env())),
-                values.get(Settings.ASSET_STORE.env()),
-                dir.isBlank() ? dataDir.resolve("assets") : Path.of(dir),
-                dataDir.resolve("tmp"),
-                new AssetSettings.S3(optional(values.get(Settings.S3_ENDPOINT.env())), values.get(Settings.S3_REGION.env()),
-                        values.get(Settings.S3_BUCKET.env()), values.get(Settings.S3_PREFIX.env()),
-                        Boolean.parseBoolean(values.get(Settings.S3_PATH_STYLE.env())),
-                        optional(values.get(Settings.S3_ACCESS_KEY_ID.env())), optional(values.get(Settings.S3_SECRET_ACCESS_KEY.env()))),
-                millis(values, Settings.ASSET_FETCH_TIMEOUT_MS),
-                integer(values, Settings.ASSET_FETCH_MAX_REDIRECTS),
-                Long.parseLong(values.get(Settings.ASSET_MAX_PIXELS.env())),
-                integer(values, Settings.ASSET_VARIANT_MAX_DIMENSION),
-                integer(values, Settings.ASSET_VARIANTS_PER_ASSET));
+                Map.copyOf(values));
     }
 
     private static EventSettings events(Map<String, String> values) {

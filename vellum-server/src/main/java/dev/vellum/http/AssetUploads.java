@@ -27,7 +27,7 @@ final class AssetUploads {
         if (type != null && (type.startsWith("application/json") || type.startsWith("application/merge-patch+json"))) {
             return AssetRoutes.fetch(ctx, s, projectId);
         }
-        long max = s.config().assets().maxBytes();
+        long max = s.assets().maxBytes();
         String boundary = MultipartStream.boundary(type);
         long declared = ctx.contentLength();
         if (declared > max + (boundary == null ? 0 : AssetRoutes.multipartOverhead())) {
