@@ -7,6 +7,7 @@ import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.Settings;
 import dev.vellum.config.AssetSettings;
 import dev.vellum.config.VellumConfig;
+import dev.vellum.content.EntryAssetUses;
 import dev.vellum.content.EntryService;
 import dev.vellum.content.EntryTables;
 import dev.vellum.crypto.SecretBox;
@@ -56,14 +57,15 @@ public final class Vellum implements AutoCloseable {
             db.refreshStatistics();
             ChangeLog changes = new ChangeLog(db);
             SchemaRegistry registry = new SchemaRegistry(db);
-            EntryService entries = new EntryService(db, changes, registry);
+            AssetSettings assetSettings = AssetSettings.from(config);
+            AssetService assets = new AssetService(db, changes, AssetStores.open(assetSettings), assetSettings,
+                    OutboundPolicy.of(config.outboundAllowlist()), config.publicUrl(), metrics.registry());
+            assets.useReferences(new EntryAssetUses(db));
+            EntryService entries = new EntryService(db, changes, registry, assets);
             EventWiring events = new EventWiring(config, db, changes, entries);
             CollectionService collections = new CollectionService(db, changes, registry, new EntryTables());
             Importers importers = new Importers(db, collections, entries, (project, writer, options) -> MediaResolver.NONE);
             JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
-            AssetSettings assetSettings = AssetSettings.from(config);
-            AssetService assets = new AssetService(db, changes, AssetStores.open(assetSettings), assetSettings,
-                    OutboundPolicy.of(config.outboundAllowlist()), config.publicUrl(), metrics.registry());
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
                     collections, entries, changes, events.services(), importers, jobs, assets);
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",

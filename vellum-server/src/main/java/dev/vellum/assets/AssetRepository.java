@@ -23,6 +23,15 @@ final class AssetRepository {
         return tx.one("SELECT " + COLUMNS + " FROM assets WHERE project_id = ? AND id = ?", AssetRepository::asset, projectId, id);
     }
 
+    List<Asset> findMany(Tx tx, String projectId, java.util.Collection<String> ids) throws SQLException {
+        if (ids.isEmpty()) return List.of();
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        List<Object> params = new ArrayList<>();
+        params.add(projectId);
+        params.addAll(ids);
+        return tx.list("SELECT " + COLUMNS + " FROM assets WHERE project_id = ? AND id IN (" + marks + ")", AssetRepository::asset, params);
+    }
+
     Optional<Asset> findBySha256(Tx tx, String projectId, String sha256) throws SQLException {
         return tx.one("SELECT " + COLUMNS + " FROM assets WHERE project_id = ? AND sha256 = ?", AssetRepository::asset, projectId, sha256);
     }

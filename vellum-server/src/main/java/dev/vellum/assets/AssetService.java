@@ -164,6 +164,23 @@ public final class AssetService {
         return get(projectId, id).orElseThrow(() -> notFound(id));
     }
 
+    /** Which of {@code ids} are assets of the project, inside the caller's transaction (entry writes check their asset fields). */
+    public java.util.Set<String> existing(dev.vellum.storage.Tx tx, String projectId, java.util.Collection<String> ids) throws SQLException {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (Asset a : repository.findMany(tx, projectId, java.util.Set.copyOf(ids))) found.add(a.id());
+        return found;
+    }
+
+    /**
+     * Completes rendered entries (one entry, or a page with {@code data}): every field value
+     * {@code {"asset": id, …}} (also inside lists) gets the asset's url, filename, content_type, size, width and
+     * height, and its alt unless the entry set one. An asset deleted with force reads {@code "url": null,
+     * "missing": true}: an entry never points at nothing silently. One query per call.
+     */
+    public void expand(String projectId, com.fasterxml.jackson.databind.JsonNode rendered) {
+        AssetExpansion.expand(rendered, ids -> db.read(tx -> repository.findMany(tx, projectId, ids)), this::url);
+    }
+
     /** The asset whose public URL carries {@code urlKey}. */
     public Optional<Asset> byUrlKey(String projectId, String urlKey) {
         return db.read(tx -> repository.findByUrlKey(tx, projectId, urlKey));
