@@ -45,6 +45,10 @@ public final class VellumClient implements AutoCloseable {
         return new EntriesApi(transport, project, collection);
     }
 
+    public ImportsApi imports(String project) {
+        return new ImportsApi(transport, project);
+    }
+
     public AssetsApi assets(String project) {
         return new AssetsApi(transport, project);
     }
