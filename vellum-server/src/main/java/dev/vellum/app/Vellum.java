@@ -1,5 +1,6 @@
 package dev.vellum.app;
 
+import dev.vellum.admin.AdminRoutes;
 import dev.vellum.assets.AssetService;
 import dev.vellum.assets.AssetStores;
 import dev.vellum.auth.TokenService;
@@ -88,8 +89,10 @@ public final class Vellum implements AutoCloseable {
         long started = System.nanoTime();
         Vellum v = open(config);
         try {
-            v.services.tokens().bootstrap(config.bootstrapToken()).ifPresent(secret -> printAdminToken(out, secret));
-            v.http = new HttpServer(v.services).start();
+            var generatedToken = v.services.tokens().bootstrap(config.bootstrapToken());
+            v.http = new HttpServer(v.services, routes -> AdminRoutes.register(routes, v.services)).start();
+            printAdminUrl(out, v.http.port());
+            generatedToken.ifPresent(secret -> printAdminToken(out, secret));
             v.chores = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "vellum-chores");
                 t.setDaemon(true);
@@ -111,9 +114,15 @@ public final class Vellum implements AutoCloseable {
         }
     }
 
+    private static void printAdminUrl(PrintStream out, int port) {
+        out.println();
+        out.println("  Vellum is running. Admin UI: http://localhost:" + port + "/admin");
+        out.flush();
+    }
+
     private static void printAdminToken(PrintStream out, String secret) {
         out.println();
-        out.println("  Instance admin token (shown once; store it now):");
+        out.println("  Instance admin token (shown once; store it now, and sign in to the admin UI with it):");
         out.println();
         out.println("    " + secret);
         out.println();
