@@ -29,6 +29,7 @@ import java.util.Set;
  * so one index (value, id) serves both directions.
  */
 final class EntryListing {
+    private final EntryCounts counts = new EntryCounts();
 
     /** A WHERE fragment with its parameters. */
     public record Condition(String sql, List<Object> params) {}
@@ -56,7 +57,7 @@ final class EntryListing {
         Long total = null;
         if (q.includeTotal()) {
             Condition count = count(tx.dialect(), c, q);
-            total = tx.count(count.sql(), count.params().toArray());
+            total = counts.total(tx, c, count);
         }
         return new Page(List.copyOf(rows), next, total);
     }
