@@ -29,7 +29,7 @@ final class EntryRoutes {
             String p = Calls.project(ctx, Scope.READ);
             ListParams params = new ListParams(ctx.queryParam("limit"), ctx.queryParam("cursor"), ctx.queryParam("sort"),
                     ctx.queryParam("fields"), ctx.queryParam("include_total"), ctx.queryParam("filter"));
-            Json.write(ctx, 200, entries.list(p, ctx.pathParam("c"), params, Access.seesDrafts(Calls.principal(ctx)), format(ctx)));
+            Json.write(ctx, 200, entries.listJson(p, ctx.pathParam("c"), params, Access.seesDrafts(Calls.principal(ctx)), format(ctx)));
         });
         routes.post(base, ctx -> {
             String p = Calls.project(ctx, Scope.WRITE);
