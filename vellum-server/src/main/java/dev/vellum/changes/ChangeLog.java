@@ -123,6 +123,38 @@ public final class ChangeLog {
         return db.read(tx -> repository.since(tx, projectId, since, Math.min(Math.max(limit, 1), MAX_PAGE), includeDrafts));
     }
 
+    /**
+     * A page of the log as the JSON bytes of {@code GET …/changes}: {@code {"data": [...], "next_since": …,
+     * "has_more": …}}, written straight from the rows as they are read.
+     */
+    public byte[] sinceJson(String projectId, long since, int limit, boolean includeDrafts) {
+        int n = Math.min(Math.max(limit, 1), MAX_PAGE);
+        return db.read(tx -> {
+            var out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(8192);
+            try (var g = ChangeJson.JSON.getFactory().createGenerator(out)) {
+                g.writeStartObject();
+                g.writeArrayFieldStart("data");
+                long[] last = {since};
+                List<Long> rows = repository.scan(tx, projectId, since, n, includeDrafts, rs -> {
+                    try {
+                        ChangeJson.write(rs, g);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    last[0] = rs.getLong(1);
+                    return last[0];
+                });
+                g.writeEndArray();
+                g.writeNumberField("next_since", last[0]);
+                g.writeBooleanField("has_more", rows.size() == limit);
+                g.writeEndObject();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
+    }
+
     public long latest(String projectId) {
         return db.read(tx -> repository.latest(tx, projectId));
     }
