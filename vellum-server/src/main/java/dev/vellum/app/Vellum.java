@@ -12,7 +12,8 @@ import dev.vellum.jobs.JobRunner;
 import dev.vellum.jobs.JobService;
 import dev.vellum.http.HttpServer;
 import dev.vellum.importers.Importers;
-import dev.vellum.importers.MediaResolver;
+import dev.vellum.importers.ImportJobs;
+import dev.vellum.importers.archive.ProjectArchive;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
 import dev.vellum.ratelimit.RateLimits;
@@ -55,9 +56,13 @@ public final class Vellum implements AutoCloseable {
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
             CollectionService collections = new CollectionService(db, changes, registry, new EntryTables());
-            Importers importers = new Importers(db, collections, entries, (project, writer, options) -> MediaResolver.NONE);
+            ProjectService projects = new ProjectService(db);
+            Importers importers = new Importers(db, collections, entries, null,
+                    dev.vellum.outbound.OutboundPolicy.of(config.outboundAllowlist()),
+                    new ProjectArchive(projects, collections, entries, events.services().webhooks()));
             JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
-            Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
+            jobs.register(new ImportJobs(importers));
+            Services services = new Services(config, db, metrics, new RateLimits(), projects, new TokenService(db),
                     collections, entries, changes, events.services(), importers, jobs);
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
