@@ -44,6 +44,7 @@ public final class AdminRoutes {
         new WebhookPages(s).register(routes, admin);
         new HookPages(s).register(routes, admin);
         new ImportPages(s).register(routes, admin);
+        new AssetPages(s).register(routes, admin);
     }
 
     /** A GET page: without a session, the browser is sent to sign in. */

@@ -98,6 +98,7 @@ final class ProjectPages {
             h.close("tbody").close("table").close("div");
         }
         h.open("ul", "class", "actions");
+        if (Scopes.has(s, p, Scope.WRITE)) h.open("li").el("a", "Assets", "href", "/admin/p/" + p + "/assets", "class", "button").close("li");
         if (admin) {
             h.open("li").el("a", "New collection", "href", "/admin/p/" + p + "/collections/new", "class", "button").close("li");
             h.open("li").el("a", "Tokens", "href", "/admin/p/" + p + "/tokens", "class", "button").close("li");
