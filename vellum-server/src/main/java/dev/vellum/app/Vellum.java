@@ -1,9 +1,14 @@
 package dev.vellum.app;
 
+import dev.vellum.admin.AdminRoutes;
+import dev.vellum.assets.AssetService;
+import dev.vellum.assets.AssetStores;
 import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.Settings;
+import dev.vellum.config.AssetSettings;
 import dev.vellum.config.VellumConfig;
+import dev.vellum.content.EntryAssetUses;
 import dev.vellum.content.EntryService;
 import dev.vellum.content.EntryTables;
 import dev.vellum.crypto.SecretBox;
@@ -16,6 +21,7 @@ import dev.vellum.importers.ImportJobs;
 import dev.vellum.importers.archive.ProjectArchive;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
+import dev.vellum.outbound.OutboundPolicy;
 import dev.vellum.ratelimit.RateLimits;
 import dev.vellum.projects.ProjectService;
 import dev.vellum.schema.CollectionService;
@@ -53,7 +59,11 @@ public final class Vellum implements AutoCloseable {
             db.refreshStatistics();
             ChangeLog changes = new ChangeLog(db);
             SchemaRegistry registry = new SchemaRegistry(db);
-            EntryService entries = new EntryService(db, changes, registry);
+            AssetSettings assetSettings = AssetSettings.from(config);
+            AssetService assets = new AssetService(db, changes, AssetStores.open(assetSettings), assetSettings,
+                    OutboundPolicy.of(config.outboundAllowlist()), config.publicUrl(), metrics.registry());
+            assets.useReferences(new EntryAssetUses(db));
+            EntryService entries = new EntryService(db, changes, registry, assets);
             EventWiring events = new EventWiring(config, db, changes, entries);
             CollectionService collections = new CollectionService(db, changes, registry, new EntryTables());
             ProjectService projects = new ProjectService(db);
@@ -63,7 +73,7 @@ public final class Vellum implements AutoCloseable {
             JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
             jobs.register(new ImportJobs(importers));
             Services services = new Services(config, db, metrics, new RateLimits(), projects, new TokenService(db),
-                    collections, entries, changes, events.services(), importers, jobs);
+                    collections, entries, changes, events.services(), importers, jobs, assets);
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);
@@ -79,8 +89,10 @@ public final class Vellum implements AutoCloseable {
         long started = System.nanoTime();
         Vellum v = open(config);
         try {
-            v.services.tokens().bootstrap(config.bootstrapToken()).ifPresent(secret -> printAdminToken(out, secret));
-            v.http = new HttpServer(v.services).start();
+            var generatedToken = v.services.tokens().bootstrap(config.bootstrapToken());
+            v.http = new HttpServer(v.services, routes -> AdminRoutes.register(routes, v.services)).start();
+            printAdminUrl(out, v.http.port());
+            generatedToken.ifPresent(secret -> printAdminToken(out, secret));
             v.chores = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "vellum-chores");
                 t.setDaemon(true);
@@ -102,9 +114,15 @@ public final class Vellum implements AutoCloseable {
         }
     }
 
+    private static void printAdminUrl(PrintStream out, int port) {
+        out.println();
+        out.println("  Vellum is running. Admin UI: http://localhost:" + port + "/admin");
+        out.flush();
+    }
+
     private static void printAdminToken(PrintStream out, String secret) {
         out.println();
-        out.println("  Instance admin token (shown once; store it now):");
+        out.println("  Instance admin token (shown once; store it now, and sign in to the admin UI with it):");
         out.println();
         out.println("    " + secret);
         out.println();
@@ -157,6 +175,7 @@ public final class Vellum implements AutoCloseable {
         if (jobRunner != null) jobRunner.close();
         events.close();
         flushTokenUse();
+        services.assets().store().close();
         services.database().close();
         services.metrics().close();
     }

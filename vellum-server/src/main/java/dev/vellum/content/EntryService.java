@@ -61,10 +61,15 @@ public final class EntryService {
     }
 
     public EntryService(Database db, ChangeLog changes, SchemaRegistry registry) {
+        this(db, changes, registry, null);
+    }
+
+    /** With {@code assets}, image and file values that name an asset ({@code {"asset": id}}) must name one of the project's. */
+    public EntryService(Database db, ChangeLog changes, SchemaRegistry registry, dev.vellum.assets.AssetService assets) {
         this.db = db;
         this.changes = changes;
         this.registry = registry;
-        this.writer = new EntryWriter(registry, entries);
+        this.writer = new EntryWriter(registry, entries, assets);
     }
 
     public Created create(String projectId, String collectionId, JsonNode body, String tokenId, IdempotencyKey key,
@@ -237,6 +242,15 @@ public final class EntryService {
             return null;
         });
         return restored.size();
+    }
+
+    /** Whether the collection has file or image fields (whose asset references the HTTP API expands). */
+    public boolean holdsAssets(String projectId, String collectionId) {
+        for (Field f : registry.get(projectId, collectionId).fields()) {
+            var t = f.type() instanceof dev.vellum.schema.ArrayType a ? a.of() : f.type();
+            if (t instanceof dev.vellum.schema.FileType || t instanceof dev.vellum.schema.ImageType) return true;
+        }
+        return false;
     }
 
     /** A page of entries as a JSON tree (the CLI's local mode, tests); the HTTP API sends {@link #listJson}. */
