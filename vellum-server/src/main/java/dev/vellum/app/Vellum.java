@@ -13,6 +13,11 @@ import dev.vellum.schema.CollectionService;
 import dev.vellum.schema.SchemaRegistry;
 import dev.vellum.storage.Database;
 import dev.vellum.storage.Migrations;
+import dev.vellum.crypto.SecretBox;
+import dev.vellum.outbound.OutboundPolicy;
+import dev.vellum.sync.AutoSync;
+import dev.vellum.sync.Backoff;
+import dev.vellum.sync.ConnectionService;
 import java.io.PrintStream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +33,7 @@ public final class Vellum implements AutoCloseable {
     private final EventWiring events;
     private HttpServer http;
     private ScheduledExecutorService chores;
+    private AutoSync autoSync;
 
     private Vellum(Services services, EventWiring events) {
         this.services = services;
@@ -46,7 +52,9 @@ public final class Vellum implements AutoCloseable {
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    new CollectionService(db, changes, registry), entries, changes, events.services());
+                    new CollectionService(db, changes, registry), entries, changes, events.services(),
+                    new ConnectionService(db, new SecretBox(config.secretKey(), config.dataDir()), OutboundPolicy.of(config.outboundAllowlist()),
+                            registry, entries, changes, Backoff.DEFAULT, metrics.registry()));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);
@@ -73,6 +81,8 @@ public final class Vellum implements AutoCloseable {
             v.chores.scheduleWithFixedDelay(v::expireIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
             v.chores.scheduleWithFixedDelay(v::refreshPlannerStatistics, 1, 1, TimeUnit.MINUTES);
             v.events.start(v.chores);
+            v.autoSync = new AutoSync(v.services.sync(), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(5));
+            v.autoSync.start();
             log.info("vellum ready on port {} ({}) in {} ms", v.http.port(), config.usesPostgres() ? "postgresql" : "sqlite " + config.dataDir(),
                     (System.nanoTime() - started) / 1_000_000);
             return v;
@@ -134,6 +144,7 @@ public final class Vellum implements AutoCloseable {
         events.closeStreams(); // before the HTTP server stops: each open stream ends its response
         if (http != null) http.close();
         if (chores != null) chores.shutdownNow();
+        if (autoSync != null) autoSync.close();
         events.close();
         flushTokenUse();
         services.database().close();

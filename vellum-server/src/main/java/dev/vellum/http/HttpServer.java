@@ -45,6 +45,7 @@ public final class HttpServer implements AutoCloseable {
             WebhookRoutes.register(routes, s);
             PublishRoutes.register(routes, s);
             InboundHookRoutes.register(routes, s);
+            SyncRoutes.register(routes, s);
             routes.exception(VellumException.class, (e, ctx) -> Problems.render(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
                     Problems.problem(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), List.of())));
