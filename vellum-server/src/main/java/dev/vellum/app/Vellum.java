@@ -4,7 +4,10 @@ import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
+import dev.vellum.content.EntryTables;
 import dev.vellum.http.HttpServer;
+import dev.vellum.importers.Importers;
+import dev.vellum.importers.MediaResolver;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
 import dev.vellum.ratelimit.RateLimits;
@@ -51,8 +54,10 @@ public final class Vellum implements AutoCloseable {
             SchemaRegistry registry = new SchemaRegistry(db);
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
+            CollectionService collections = new CollectionService(db, changes, registry, new EntryTables());
+            Importers importers = new Importers(db, collections, entries, (project, writer, options) -> MediaResolver.NONE);
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    new CollectionService(db, changes, registry), entries, changes, events.services(),
+                    collections, entries, changes, events.services(), importers,
                     new ConnectionService(db, new SecretBox(config.secretKey(), config.dataDir()), OutboundPolicy.of(config.outboundAllowlist()),
                             registry, entries, changes, Backoff.DEFAULT, metrics.registry()));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",

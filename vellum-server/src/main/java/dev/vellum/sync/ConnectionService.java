@@ -259,7 +259,7 @@ public final class ConnectionService {
     // --- checks ---------------------------------------------------------------------------------
 
     private CollectionSchema collection(String projectId, String collection) {
-        if (db.read(tx -> new dev.vellum.storage.ProjectRepository().find(tx, projectId)).isEmpty()) throw Access.projectNotFound(projectId);
+        if (db.read(tx -> new dev.vellum.projects.ProjectRepository().find(tx, projectId)).isEmpty()) throw Access.projectNotFound(projectId);
         return registry.find(projectId, collection).orElseThrow(() -> ConnectionSpec.invalid(List.of(
                 new FieldError("collection", "unknown_collection", "no collection '" + collection + "' in this project"))));
     }

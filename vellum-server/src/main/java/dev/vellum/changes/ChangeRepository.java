@@ -1,0 +1,67 @@
+package dev.vellum.changes;
+
+import dev.vellum.storage.Dialect;
+import dev.vellum.storage.Tx;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** SQL for the change log (the outbox). Rows are written in the transaction of the change they record. */
+public final class ChangeRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INSERT = """
+            INSERT INTO changes (project_id, seq, kind, collection_id, entry_id, version, draft, token_id, created_at, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /**
+     * Appends a transaction's changes. Sequence numbers are taken from the project row, which this
+     * locks until commit, so a project's log has no gaps and commits in order.
+     *
+     * @return the seq of the first appended change (0 when there were none)
+     */
+    public long append(Tx tx, String projectId, List<Change> changes) throws SQLException {
+        if (changes.isEmpty()) return 0;
+        long last = tx.one("UPDATE projects SET change_seq = change_seq + ? WHERE id = ? RETURNING change_seq",
+                rs -> rs.getLong(1), (long) changes.size(), projectId).orElseThrow(() -> new SQLException("no project " + projectId));
+        long seq = last - changes.size();
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            rows.add(new Object[] {projectId, ++seq, c.kind(), c.collection(), c.entryId(), c.version(), c.draft(), c.tokenId(),
+                    c.at(), write(c.data())});
+        }
+        tx.batch(INSERT, rows);
+        return last - changes.size() + 1;
+    }
+
+    public List<Change> since(Tx tx, String projectId, long since, int limit, boolean includeDrafts) throws SQLException {
+        String drafts = includeDrafts ? "" : " AND draft = " + (tx.dialect() == Dialect.SQLITE ? "0" : "false");
+        return tx.list("SELECT seq, kind, collection_id, entry_id, version, draft, token_id, created_at, data FROM changes"
+                        + " WHERE project_id = ? AND seq > ?" + drafts + " ORDER BY seq LIMIT ?",
+                rs -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5) == null ? null : rs.getLong(5), rs.getBoolean(6), rs.getString(7), rs.getString(8),
+                        read(rs.getString(9))),
+                projectId, since, (long) limit);
+    }
+
+    public long latest(Tx tx, String projectId) throws SQLException {
+        return tx.count("SELECT change_seq FROM projects WHERE id = ?", projectId);
+    }
+
+    private static String write(JsonNode data) throws SQLException {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("cannot serialise change", e);
+        }
+    }
+
+    private static JsonNode read(String s) throws SQLException {
+        try {
+            return JSON.readTree(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("corrupt change data", e);
+        }
+    }
+}

@@ -1,7 +1,0 @@
-package dev.vellum.storage;
-
-import dev.vellum.testing.Backend;
-
-class PostgresQueryPlanTest extends QueryPlanScenarios {
-    @Override protected Backend newBackend() { return Backend.postgres(); }
-}
