@@ -2,9 +2,14 @@ package dev.vellum.app;
 
 import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
+import dev.vellum.config.Settings;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
 import dev.vellum.content.EntryTables;
+import dev.vellum.crypto.SecretBox;
+import dev.vellum.ids.Ulid;
+import dev.vellum.jobs.JobRunner;
+import dev.vellum.jobs.JobService;
 import dev.vellum.http.HttpServer;
 import dev.vellum.importers.Importers;
 import dev.vellum.importers.MediaResolver;
@@ -16,7 +21,6 @@ import dev.vellum.schema.CollectionService;
 import dev.vellum.schema.SchemaRegistry;
 import dev.vellum.storage.Database;
 import dev.vellum.storage.Migrations;
-import dev.vellum.crypto.SecretBox;
 import dev.vellum.outbound.OutboundPolicy;
 import dev.vellum.sync.AutoSync;
 import dev.vellum.sync.Backoff;
@@ -37,6 +41,7 @@ public final class Vellum implements AutoCloseable {
     private HttpServer http;
     private ScheduledExecutorService chores;
     private AutoSync autoSync;
+    private JobRunner jobRunner;
 
     private Vellum(Services services, EventWiring events) {
         this.services = services;
@@ -56,8 +61,9 @@ public final class Vellum implements AutoCloseable {
             EventWiring events = new EventWiring(config, db, changes, entries);
             CollectionService collections = new CollectionService(db, changes, registry, new EntryTables());
             Importers importers = new Importers(db, collections, entries, (project, writer, options) -> MediaResolver.NONE);
+            JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    collections, entries, changes, events.services(), importers,
+                    collections, entries, changes, events.services(), importers, jobs,
                     new ConnectionService(db, new SecretBox(config.secretKey(), config.dataDir()), OutboundPolicy.of(config.outboundAllowlist()),
                             registry, entries, changes, Backoff.DEFAULT, metrics.registry()));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
@@ -86,6 +92,9 @@ public final class Vellum implements AutoCloseable {
             v.chores.scheduleWithFixedDelay(v::expireIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
             v.chores.scheduleWithFixedDelay(v::refreshPlannerStatistics, 1, 1, TimeUnit.MINUTES);
             v.events.start(v.chores);
+            v.jobRunner = new JobRunner(v.services.jobs(), Ulid.next(), config.integer(Settings.JOB_WORKERS),
+                    config.millis(Settings.JOB_LEASE_MS), v.services.metrics().registry());
+            v.jobRunner.start(!config.usesPostgres());
             v.autoSync = new AutoSync(v.services.sync(), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(5));
             v.autoSync.start();
             log.info("vellum ready on port {} ({}) in {} ms", v.http.port(), config.usesPostgres() ? "postgresql" : "sqlite " + config.dataDir(),
@@ -150,6 +159,7 @@ public final class Vellum implements AutoCloseable {
         if (http != null) http.close();
         if (chores != null) chores.shutdownNow();
         if (autoSync != null) autoSync.close();
+        if (jobRunner != null) jobRunner.close();
         events.close();
         flushTokenUse();
         services.database().close();

@@ -23,7 +23,28 @@ public record VellumConfig(
         String logFormat,
         Optional<String> secretKey,
         Optional<String> publicUrl,
-        EventSettings events) {
+        EventSettings events,
+        Map<String, String> values) {
+
+    /**
+     * A setting's resolved text (its default when unset). Capabilities read their own settings through
+     * this and the typed readers below, so adding a setting does not change this record.
+     */
+    public String value(Setting s) {
+        String v = values.get(s.env());
+        if (v == null) throw new IllegalArgumentException(s.env() + " is not declared in Settings.ALL");
+        return v;
+    }
+
+    /** A setting read as an integer; a malformed value is an error naming the setting. */
+    public int integer(Setting s) {
+        return integer(values, s);
+    }
+
+    /** A setting read as a number of milliseconds. */
+    public Duration millis(Setting s) {
+        return millis(values, s);
+    }
 
 
     /** @param overrides values keyed by environment variable name (from CLI flags or tests). */
@@ -48,7 +69,8 @@ public record VellumConfig(
                 values.get(Settings.LOG_FORMAT.env()),
                 optional(values.get(Settings.SECRET_KEY.env())),
                 optional(values.get(Settings.PUBLIC_URL.env())),
-                events(values));
+                events(values),
+                Map.copyOf(values));
     }
 
     private static EventSettings events(Map<String, String> values) {
