@@ -92,6 +92,7 @@ public final class Vellum implements AutoCloseable {
             v.chores.scheduleWithFixedDelay(v::expireIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
             v.chores.scheduleWithFixedDelay(v::refreshPlannerStatistics, 1, 1, TimeUnit.MINUTES);
             v.events.start(v.chores);
+            v.services.sync().runThroughJobs(v.services.jobs()); // before the runner starts: a resumed sync job finds its handler
             v.jobRunner = new JobRunner(v.services.jobs(), Ulid.next(), config.integer(Settings.JOB_WORKERS),
                     config.millis(Settings.JOB_LEASE_MS), v.services.metrics().registry());
             v.jobRunner.start(!config.usesPostgres());

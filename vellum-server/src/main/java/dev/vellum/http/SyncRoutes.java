@@ -10,6 +10,7 @@ import dev.vellum.sync.SyncJson;
 import dev.vellum.sync.SyncRun;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 
 /**
  * /v1/projects/{p}/connections: two-way Directus sync (admin scope): connections, what Directus has,
@@ -52,7 +53,7 @@ final class SyncRoutes {
             boolean wait = "true".equals(ctx.queryParam("wait"));
             SyncRun run = sync.sync(p, ctx.pathParam("id"), Json.body(ctx, s.config().maxBodyBytes()), wait, "api");
             ctx.header("Location", "/v1/projects/" + p + "/connections/" + ctx.pathParam("id") + "/runs/" + run.id());
-            Json.write(ctx, run.status().equals("running") ? 202 : 200, run.toJson());
+            Json.write(ctx, List.of("queued", "running").contains(run.status()) ? 202 : 200, run.toJson());
         });
         routes.get(base + "/{id}/runs", ctx -> {
             String p = Calls.project(ctx, Scope.ADMIN);

@@ -58,10 +58,14 @@ final class ConnectionRepository {
         return tx.update("DELETE FROM sync_connections WHERE project_id = ? AND id = ?", projectId, id) == 1;
     }
 
-    /** Takes the connection's run lease if it is free or expired (a node that died mid-run). */
+    /** Takes the connection's run lease if it is free, expired (a node that died mid-run), or this run's own (resumed). */
     boolean lease(Tx tx, String id, String owner, String now, String until) throws SQLException {
         return tx.update("UPDATE sync_connections SET lease_owner = ?, lease_until = ? WHERE id = ?"
-                + " AND (lease_until IS NULL OR lease_until < ?)", owner, until, id, now) == 1;
+                + " AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)", owner, until, id, now, owner) == 1;
+    }
+
+    boolean leased(Tx tx, String id, String now) throws SQLException {
+        return tx.count("SELECT COUNT(*) FROM sync_connections WHERE id = ? AND lease_until >= ?", id, now) > 0;
     }
 
     void renew(Tx tx, String id, String owner, String until) throws SQLException {

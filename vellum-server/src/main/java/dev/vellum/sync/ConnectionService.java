@@ -10,6 +10,8 @@ import dev.vellum.crypto.SecretBox;
 import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
 import dev.vellum.ids.Ulid;
+import dev.vellum.jobs.Job;
+import dev.vellum.jobs.JobService;
 import dev.vellum.outbound.OutboundPolicy;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.SchemaRegistry;
@@ -40,6 +42,7 @@ public final class ConnectionService {
     private final ConnectionRepository connections = new ConnectionRepository();
     private final RunRepository runs = new RunRepository();
     private final SyncStateRepository state = new SyncStateRepository();
+    private volatile JobService jobs;
 
     /** A new connection, with the fields that "create new" could not create in Directus. */
     public record Created(Connection connection, List<String> skippedFields) {}
@@ -181,13 +184,36 @@ public final class ConnectionService {
                     List.of(new FieldError("direction", "invalid_option", "direction is pull, push or both")));
         }
         SyncRunner.Request r = new SyncRunner.Request(direction, body.path("dry_run").asBoolean(false), body.path("full").asBoolean(false), trigger);
-        return wait ? runner.runAndWait(c, r, Duration.ofMinutes(10)) : runner.start(c, r);
+        return start(c, r, wait ? Duration.ofMinutes(10) : null);
     }
 
-    /** A sync triggered from outside (schedule, hook, live): both ways, incremental; quietly nothing when one is running. */
+    /**
+     * Runs sync runs as jobs of the job system from now on (a serving node); without this (the CLI's
+     * local mode) a run runs in the calling thread.
+     */
+    public void runThroughJobs(JobService jobService) {
+        jobService.register(new SyncJobHandler(db, runner));
+        this.jobs = jobService;
+    }
+
+    private SyncRun start(Connection c, SyncRunner.Request r, Duration wait) {
+        JobService j = jobs;
+        String runId = Ulid.next();
+        if (j == null) return runner.runHere(c, r, runId, report -> { }, () -> false);
+        if (runner.busy(c)) throw new VellumException.Conflict("sync_running", "A sync of this connection is running; wait for it to finish");
+        SyncRun queued = runner.queued(c, r, runId);
+        ObjectNode params = SyncJson.JSON.createObjectNode().put("connection", c.id()).put("run", runId).put("direction", r.direction())
+                .put("dry_run", r.dryRun()).put("full", r.full()).put("trigger", r.trigger());
+        Job job = j.submit(c.projectId(), SyncJobHandler.KIND, params);
+        if (wait == null) return queued;
+        j.await(c.projectId(), job.id(), wait);
+        return runner.find(c, runId);
+    }
+
+    /** A sync triggered from outside (schedule, hook, live), incremental; empty when a run holds the connection. */
     public Optional<SyncRun> trigger(Connection c, String direction, String trigger) {
         try {
-            return Optional.of(runner.runAndWait(c, new SyncRunner.Request(direction, false, false, trigger), Duration.ofMinutes(10)));
+            return Optional.of(start(c, new SyncRunner.Request(direction, false, false, trigger), Duration.ofMinutes(10)));
         } catch (VellumException.Conflict running) {
             return Optional.empty();
         }

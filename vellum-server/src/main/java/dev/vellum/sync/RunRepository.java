@@ -31,10 +31,15 @@ final class RunRepository {
                 RunRepository::map, connectionId, (long) limit);
     }
 
-    /** Runs left "running" by a node that died: they failed. */
-    void failAbandoned(Tx tx, String connectionId, String now) throws SQLException {
+    /** Runs other than {@code current} left "running" by a node that died: they failed. */
+    void failAbandoned(Tx tx, String connectionId, String current, String now) throws SQLException {
         tx.update("UPDATE sync_runs SET status = 'failed', error = 'the node running it stopped', finished_at = ?"
-                + " WHERE connection_id = ? AND status = 'running'", now, connectionId);
+                + " WHERE connection_id = ? AND status = 'running' AND id <> ?", now, connectionId, current);
+    }
+
+    /** A run that starts (again, when its job is resumed on another node). */
+    void restart(Tx tx, SyncRun r) throws SQLException {
+        tx.update("UPDATE sync_runs SET status = 'running', error = NULL, finished_at = NULL WHERE id = ?", r.id());
     }
 
     private static SyncRun map(ResultSet rs) throws SQLException {

@@ -4,7 +4,6 @@ import dev.vellum.changes.ChangeLog;
 import dev.vellum.content.EntryService;
 import dev.vellum.crypto.SecretBox;
 import dev.vellum.error.VellumException;
-import dev.vellum.ids.Ulid;
 import dev.vellum.outbound.OutboundPolicy;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.SchemaRegistry;
@@ -14,10 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,44 +58,66 @@ final class SyncRunner {
         return new DirectusClient(c.url(), secrets.open(c.sealedToken()), policy, backoff);
     }
 
-    /** Starts a run in the background; 409 when one is running for this connection. */
-    SyncRun start(Connection c, Request r) {
-        SyncRun run = begin(c, r);
-        CompletableFuture.runAsync(() -> execute(c, run, r), command -> Thread.ofVirtual().name("sync-" + run.id()).start(command));
-        return run;
-    }
-
-    /** Runs and waits (up to {@code wait}); the finished run, or the running one when it takes longer. */
-    SyncRun runAndWait(Connection c, Request r, Duration wait) {
-        SyncRun run = begin(c, r);
-        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> execute(c, run, r),
-                command -> Thread.ofVirtual().name("sync-" + run.id()).start(command));
+    /** Runs in this thread (the CLI's local mode, or a job) and returns the finished run; 409 when another run holds the connection. */
+    SyncRun runHere(Connection c, Request r, String runId, Consumer<RunReport> progress, BooleanSupplier cancelled) {
+        SyncRun run;
         try {
-            done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException stillRunning) {
-            // the caller gets the running run and can poll it
-        } catch (ExecutionException e) {
-            log.warn("sync run {} failed unexpectedly: {}", run.id(), e.getCause().toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            run = begin(c, r, runId);
+        } catch (VellumException.Conflict busy) {
+            db.write(tx -> {
+                if (runs.find(tx, c.id(), runId).isPresent()) {
+                    runs.finish(tx, new SyncRun(runId, c.id(), r.direction(), r.dryRun(), r.trigger(), "failed", null,
+                            "another run held the connection", Timestamps.now(), Timestamps.now()));
+                }
+                return null;
+            });
+            throw busy;
         }
+        execute(c, run, r, progress, cancelled);
         return db.read(tx -> runs.find(tx, c.id(), run.id())).orElse(run);
     }
 
-    private SyncRun begin(Connection c, Request r) {
+    /** Whether another run holds the connection now. */
+    boolean busy(Connection c) {
+        return db.read(tx -> connections.leased(tx, c.id(), Timestamps.now()));
+    }
+
+    /** Records a run that a job will carry out, so it is in the history from the start. */
+    SyncRun queued(Connection c, Request r, String runId) {
+        SyncRun run = new SyncRun(runId, c.id(), r.direction(), r.dryRun(), r.trigger(), "queued", null, null, Timestamps.now(), null);
+        db.write(tx -> {
+            runs.insert(tx, run);
+            return null;
+        });
+        return run;
+    }
+
+    SyncRun find(Connection c, String runId) {
+        return db.read(tx -> runs.find(tx, c.id(), runId)).orElseThrow();
+    }
+
+    private SyncRun begin(Connection c, Request r, String runId) {
         String now = Timestamps.now();
-        SyncRun run = new SyncRun(Ulid.next(), c.id(), r.direction(), r.dryRun(), r.trigger(), "running", null, null, now, null);
+        SyncRun run = new SyncRun(runId, c.id(), r.direction(), r.dryRun(), r.trigger(), "running", null, null, now, null);
         boolean leased = db.write(tx -> {
             if (!connections.lease(tx, c.id(), run.id(), now, Timestamps.format(Instant.now().plus(LEASE)))) return false;
-            runs.failAbandoned(tx, c.id(), now);
-            runs.insert(tx, run);
+            runs.failAbandoned(tx, c.id(), run.id(), now);
+            if (runs.find(tx, c.id(), run.id()).isPresent()) runs.restart(tx, run);
+            else runs.insert(tx, run);
             return true;
         });
         if (!leased) throw new VellumException.Conflict("sync_running", "A sync of this connection is running; wait for it to finish");
         return run;
     }
 
-    private void execute(Connection stale, SyncRun run, Request r) {
+    /** Thrown from a run's progress callback when its job was asked to stop. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    private void execute(Connection stale, SyncRun run, Request r, Consumer<RunReport> onProgress, BooleanSupplier cancelled) {
         long started = System.nanoTime();
         RunReport report = new RunReport();
         String status = "done";
@@ -114,6 +133,8 @@ final class SyncRunner {
             DirectusClient counted = client;
             SyncEngine engine = new SyncEngine(db, c, codec, local, remote, report, r.dryRun(), rep -> {
                 rep.directusRequests = counted.requests();
+                onProgress.accept(rep);
+                if (cancelled.getAsBoolean()) throw new Cancelled();
                 db.write(tx -> {
                     connections.renew(tx, c.id(), run.id(), Timestamps.format(Instant.now().plus(LEASE)));
                     return null;
@@ -131,6 +152,9 @@ final class SyncRunner {
                     return null;
                 });
             }
+        } catch (Cancelled e) {
+            status = "cancelled";
+            error = "cancelled";
         } catch (DirectusException e) {
             status = "failed";
             error = e.getMessage();
