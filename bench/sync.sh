@@ -5,7 +5,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/.mvn/find-jdk.sh"
 "$here/.ci/directus.sh" >&2
-"$here/mvnw" -q -B package -DskipTests -pl vellum-server -am >&2
+[ -f "$here/vellum-server/target/vellum.jar" ] || "$here/mvnw" -q -B package -DskipTests -pl vellum-server -am >&2
 home="${VELLUM_DIRECTUS_HOME:-$HOME/.cache/vellum/directus-12.4.0}"
 data=$(mktemp -d)
 mkdir -p "$data/uploads" "$data/extensions" "$data/vellum"

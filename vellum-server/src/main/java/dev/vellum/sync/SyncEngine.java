@@ -201,8 +201,10 @@ final class SyncEngine {
                 .map(SyncItem::remoteId).toList();
         List<String> slugs = connection.slugField() == null ? List.of() : candidates.stream()
                 .filter(e -> !links.containsKey(e.path("id").asText())).map(e -> e.path("slug").asText()).toList();
-        List<JsonNode> found = linked.size() + slugs.size() > 2 * RemoteSide.PAGE ? remote.changedSince(null) : new ArrayList<>();
-        if (found.isEmpty()) {
+        // many to look up: one keyset scan of the collection costs fewer requests than lookups by 100
+        boolean scan = linked.size() + slugs.size() > 2 * RemoteSide.PAGE;
+        List<JsonNode> found = scan ? remote.changedSince(null) : new ArrayList<>();
+        if (!scan) {
             if (!linked.isEmpty()) found.addAll(remote.where(connection.idField(), linked));
             if (!slugs.isEmpty()) found.addAll(remote.where(connection.slugField(), slugs));
         }
