@@ -61,10 +61,15 @@ public final class EntryService {
     }
 
     public EntryService(Database db, ChangeLog changes, SchemaRegistry registry) {
+        this(db, changes, registry, null);
+    }
+
+    /** With {@code assets}, image and file values that name an asset ({@code {"asset": id}}) must name one of the project's. */
+    public EntryService(Database db, ChangeLog changes, SchemaRegistry registry, dev.vellum.assets.AssetService assets) {
         this.db = db;
         this.changes = changes;
         this.registry = registry;
-        this.writer = new EntryWriter(registry, entries);
+        this.writer = new EntryWriter(registry, entries, assets);
     }
 
     public Created create(String projectId, String collectionId, JsonNode body, String tokenId, IdempotencyKey key,

@@ -29,7 +29,9 @@ final class EntryRoutes {
             String p = Calls.project(ctx, Scope.READ);
             ListParams params = new ListParams(ctx.queryParam("limit"), ctx.queryParam("cursor"), ctx.queryParam("sort"),
                     ctx.queryParam("fields"), ctx.queryParam("include_total"), ctx.queryParam("filter"));
-            Json.write(ctx, 200, entries.list(p, ctx.pathParam("c"), params, Access.seesDrafts(Calls.principal(ctx)), format(ctx)));
+            ObjectNode page = entries.list(p, ctx.pathParam("c"), params, Access.seesDrafts(Calls.principal(ctx)), format(ctx));
+            s.assets().expand(p, page);
+            Json.write(ctx, 200, page);
         });
         routes.post(base, ctx -> {
             String p = Calls.project(ctx, Scope.WRITE);
@@ -39,6 +41,7 @@ final class EntryRoutes {
             ctx.header("Location", "/v1/projects/" + p + "/collections/" + ctx.pathParam("c") + "/entries/" + created.id());
             ctx.header("ETag", etag(created.version()));
             if (created.replayed()) ctx.header("Idempotent-Replayed", "true");
+            s.assets().expand(p, created.body());
             Json.write(ctx, created.status(), created.body());
         });
         routes.post(base + "/batch", ctx -> {
@@ -56,6 +59,7 @@ final class EntryRoutes {
             String p = Calls.project(ctx, Scope.READ);
             EntryService.Rendered r = entries.get(p, ctx.pathParam("c"), ctx.pathParam("id"), Access.seesDrafts(Calls.principal(ctx)), format(ctx));
             ctx.header("ETag", etag(r.version()));
+            s.assets().expand(p, r.body());
             Json.write(ctx, 200, r.body());
         });
         routes.patch(base + "/{id}", ctx -> {
@@ -64,6 +68,7 @@ final class EntryRoutes {
             EntryService.Rendered r = entries.update(p, ctx.pathParam("c"), ctx.pathParam("id"), body, ifMatch(ctx),
                     Authentication.tokenId(ctx), format(ctx));
             ctx.header("ETag", etag(r.version()));
+            s.assets().expand(p, r.body());
             Json.write(ctx, 200, r.body());
         });
         routes.delete(base + "/{id}", ctx -> {

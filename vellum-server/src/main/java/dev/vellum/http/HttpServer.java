@@ -38,6 +38,7 @@ public final class HttpServer implements AutoCloseable {
             });
             var routes = config.routes;
             routes.before(RequestIds::assign);
+            routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
             routes.before("/v1/*", ctx -> {
                 if (!ctx.path().equals("/v1/openapi.json")) auth.authenticate(ctx, rateLimiting);
             });
@@ -54,6 +55,7 @@ public final class HttpServer implements AutoCloseable {
             ArchiveRoutes.register(routes, s);
             ImportRoutes.register(routes, s);
             SyncRoutes.register(routes, s);
+            AssetRoutes.register(routes, s);
             adapters.accept(routes);
             routes.exception(VellumException.class, (e, ctx) -> Problems.render(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
