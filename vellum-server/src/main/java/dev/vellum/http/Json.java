@@ -49,6 +49,11 @@ final class Json {
         }
     }
 
+    /** A body rendered already (streamed from the database into bytes). */
+    static void write(Context ctx, int status, byte[] json) {
+        ctx.status(status).contentType("application/json").result(json);
+    }
+
     static void write(Context ctx, int status, JsonNode body) {
         try {
             ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));
