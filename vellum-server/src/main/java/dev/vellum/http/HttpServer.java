@@ -54,6 +54,7 @@ public final class HttpServer implements AutoCloseable {
             InboundHookRoutes.register(routes, s);
             ArchiveRoutes.register(routes, s);
             ImportRoutes.register(routes, s);
+            SyncRoutes.register(routes, s);
             AssetRoutes.register(routes, s);
             adapters.accept(routes);
             routes.exception(VellumException.class, (e, ctx) -> Problems.render(ctx, e));
