@@ -4,6 +4,7 @@ import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
+import dev.vellum.delivery.DeliveryService;
 import dev.vellum.http.HttpServer;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
@@ -46,7 +47,7 @@ public final class Vellum implements AutoCloseable {
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    new CollectionService(db, changes, registry), entries, changes, events.services());
+                    new CollectionService(db, changes, registry), entries, changes, events.services(), new DeliveryService(db));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);
@@ -72,6 +73,7 @@ public final class Vellum implements AutoCloseable {
             v.chores.scheduleWithFixedDelay(v::flushTokenUse, 2, 2, TimeUnit.SECONDS);
             v.chores.scheduleWithFixedDelay(v::expireIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
             v.chores.scheduleWithFixedDelay(v::refreshPlannerStatistics, 1, 1, TimeUnit.MINUTES);
+            v.chores.scheduleWithFixedDelay(v::expireAccessTickets, 5, 5, TimeUnit.MINUTES);
             v.events.start(v.chores);
             log.info("vellum ready on port {} ({}) in {} ms", v.http.port(), config.usesPostgres() ? "postgresql" : "sqlite " + config.dataDir(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -109,6 +111,14 @@ public final class Vellum implements AutoCloseable {
         }
     }
 
+    private void expireAccessTickets() {
+        try {
+            services.delivery().expireTickets();
+        } catch (RuntimeException e) {
+            log.warn("could not expire preview tokens and stream tickets: {}", e.getMessage());
+        }
+    }
+
     private void expireIdempotencyKeys() {
         try {
             services.entries().expireIdempotencyKeys();
@@ -127,6 +137,11 @@ public final class Vellum implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The separate /metrics port, or -1 when /metrics is served on the API port. */
+    public int metricsPort() {
+        return http.metricsPort();
     }
 
     @Override

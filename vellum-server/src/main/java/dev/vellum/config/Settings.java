@@ -68,6 +68,14 @@ public final class Settings {
     public static final Setting POLL_MS = new Setting("VELLUM_POLL_MS", "--poll-ms", "1000", "integer",
             "How often a node looks in the database for changes and work from other nodes (its own commits wake it at once).");
 
+    // --- delivery API: metrics ---------------------------------------------------------------------
+    public static final Setting METRICS_TOKEN = new Setting("VELLUM_METRICS_TOKEN", "--metrics-token", "", "secret",
+            "Bearer token that may read GET /metrics (besides the instance admin token). Empty: only the instance admin token.");
+    public static final Setting METRICS_PORT = new Setting("VELLUM_METRICS_PORT", "--metrics-port", "", "integer",
+            "Serve /metrics on this separate port instead (without a token: protect it by where it listens), and not on the API port. "
+                    + "Empty: /metrics is on the API port and asks for a token.");
+    public static final Setting METRICS_HOST = new Setting("VELLUM_METRICS_HOST", "--metrics-host", "127.0.0.1", "string",
+            "Address the separate metrics port binds to (with VELLUM_METRICS_PORT).");
 
     /** The CLI's remote mode: with a URL, commands go to that server through the Java client. */
     public static final Setting URL = new Setting("VELLUM_URL", "--url", "", "URL",
@@ -83,5 +91,5 @@ public final class Settings {
             RATE_LIMIT_ANONYMOUS_PER_MINUTE, OUTBOUND_ALLOWLIST, MAX_BODY_BYTES, STATEMENT_TIMEOUT_MS, LOG_FORMAT,
             SECRET_KEY, PUBLIC_URL, WEBHOOK_TIMEOUT_MS, WEBHOOK_BACKOFF_BASE_MS, WEBHOOK_BACKOFF_MAX_MS, WEBHOOK_MAX_AGE_HOURS,
             WEBHOOK_CONCURRENCY, DELIVERY_LOG_DAYS, PUBLISH_DEBOUNCE_MS, PUBLISH_MAX_WAIT_MS, SCHEDULER_TICK_MS,
-            STREAM_HEARTBEAT_MS, POLL_MS);
+            STREAM_HEARTBEAT_MS, POLL_MS, METRICS_TOKEN, METRICS_PORT, METRICS_HOST);
 }

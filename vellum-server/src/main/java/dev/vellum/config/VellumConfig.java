@@ -23,7 +23,11 @@ public record VellumConfig(
         String logFormat,
         Optional<String> secretKey,
         Optional<String> publicUrl,
-        EventSettings events) {
+        EventSettings events,
+        MetricsConfig metrics) {
+
+    /** Who may read /metrics: a token besides the instance admin's, or a separate port (null: the API port). */
+    public record MetricsConfig(Optional<String> token, Integer port, String host) {}
 
 
     /** @param overrides values keyed by environment variable name (from CLI flags or tests). */
@@ -48,7 +52,10 @@ public record VellumConfig(
                 values.get(Settings.LOG_FORMAT.env()),
                 optional(values.get(Settings.SECRET_KEY.env())),
                 optional(values.get(Settings.PUBLIC_URL.env())),
-                events(values));
+                events(values),
+                new MetricsConfig(optional(values.get(Settings.METRICS_TOKEN.env())),
+                        values.get(Settings.METRICS_PORT.env()).isEmpty() ? null : integer(values, Settings.METRICS_PORT),
+                        values.get(Settings.METRICS_HOST.env())));
     }
 
     private static EventSettings events(Map<String, String> values) {

@@ -8,13 +8,16 @@ import java.util.List;
 /** The HTTP adapter: Javalin with Vellum's routes, authentication, errors and request log. */
 public final class HttpServer implements AutoCloseable {
     private final Javalin app;
+    private final MetricsServer metricsServer;
     private final List<Route> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** An endpoint as registered: method and path template (e.g. GET /v1/projects/{p}). */
     public record Route(String method, String path) {}
 
     public HttpServer(Services s) {
-        Authentication auth = new Authentication(s.tokens());
+        Authentication auth = new Authentication(s.tokens(), s.delivery());
+        Cors cors = new Cors(s.delivery());
+        this.metricsServer = s.config().metrics().port() == null ? null : new MetricsServer(s.config().metrics(), s.metrics());
         AccessLog accessLog = new AccessLog(s.config().logFormat(), s.metrics(), s.tokens());
         RateLimiting rateLimiting = new RateLimiting(s.rateLimits(), s.config().rateLimits());
         this.app = Javalin.create(config -> {
@@ -33,8 +36,11 @@ public final class HttpServer implements AutoCloseable {
             var routes = config.routes;
             routes.before(RequestIds::assign);
             routes.before("/v1/*", ctx -> {
+                cors.decorate(ctx);
+                if (ctx.method() == io.javalin.http.HandlerType.OPTIONS) return; // a preflight carries no token
                 if (!ctx.path().equals("/v1/openapi.json")) auth.authenticate(ctx, rateLimiting);
             });
+            routes.options("/v1/*", cors::preflight);
             HealthRoutes.register(routes, s);
             ProjectRoutes.register(routes, s);
             TokenRoutes.register(routes, s);
@@ -45,6 +51,7 @@ public final class HttpServer implements AutoCloseable {
             WebhookRoutes.register(routes, s);
             PublishRoutes.register(routes, s);
             InboundHookRoutes.register(routes, s);
+            DeliveryRoutes.register(routes, s);
             routes.exception(VellumException.class, (e, ctx) -> Problems.render(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
                     Problems.problem(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), List.of())));
@@ -70,6 +77,7 @@ public final class HttpServer implements AutoCloseable {
 
     public HttpServer start() {
         app.start();
+        if (metricsServer != null) metricsServer.start();
         return this;
     }
 
@@ -82,8 +90,14 @@ public final class HttpServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The port of the separate /metrics listener, or -1 when /metrics is on the API port. */
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.port();
+    }
+
     @Override
     public void close() {
+        if (metricsServer != null) metricsServer.close();
         app.stop();
     }
 }

@@ -7,6 +7,7 @@ import dev.vellum.changes.ChangeLog;
 import dev.vellum.changes.ChangeStream;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
+import dev.vellum.delivery.DeliveryService;
 import dev.vellum.observability.Metrics;
 import dev.vellum.projects.ProjectService;
 import dev.vellum.ratelimit.RateLimits;
@@ -17,7 +18,8 @@ import dev.vellum.webhooks.WebhookService;
 
 /** The facades the HTTP adapter calls. */
 public record Services(VellumConfig config, Database database, Metrics metrics, RateLimits rateLimits, ProjectService projects,
-                       TokenService tokens, CollectionService collections, EntryService entries, ChangeLog changes, Events events) {
+                       TokenService tokens, CollectionService collections, EntryService entries, ChangeLog changes, Events events,
+                       DeliveryService delivery) {
 
     /** The event capabilities: webhooks, the live change stream, publishing, inbound hooks. */
     public record Events(WebhookService webhooks, ChangeStream stream, PublishService publishing, InboundHookService inbound,

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+    private static final int MAX_VERSION = 99;
     private static final long LOCK_KEY = 0x76656c6c756dL; // "vellum"
 
     private Migrations() {}
@@ -24,11 +25,13 @@ public final class Migrations {
         return db.write(tx -> {
             if (tx.dialect() == Dialect.POSTGRES) tx.one("SELECT pg_advisory_xact_lock(?)", rs -> 1, LOCK_KEY);
             tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-            long current = tx.count("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+            java.util.Set<Long> done = new java.util.HashSet<>(tx.list("SELECT version FROM schema_migrations", rs -> rs.getLong(1)));
             int applied = 0;
-            for (int v = (int) current + 1; ; v++) {
+            // Versions are reserved per capability, so a gap is normal while others land: apply each missing one in order.
+            for (int v = 1; v <= MAX_VERSION; v++) {
+                if (done.contains((long) v)) continue;
                 String script = load(tx.dialect(), v);
-                if (script == null) break;
+                if (script == null) continue;
                 for (String statement : split(script)) tx.execute(statement);
                 tx.update("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", v, Instant.now().toString());
                 log.info("applied migration {} ({})", v, tx.dialect().folder());
