@@ -5,6 +5,7 @@ import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
 import dev.vellum.delivery.DeliveryService;
+import dev.vellum.graphql.GraphqlService;
 import dev.vellum.http.HttpServer;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
@@ -46,8 +47,10 @@ public final class Vellum implements AutoCloseable {
             SchemaRegistry registry = new SchemaRegistry(db);
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
+            CollectionService collections = new CollectionService(db, changes, registry);
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    new CollectionService(db, changes, registry), entries, changes, events.services(), new DeliveryService(db));
+                    collections, entries, changes, events.services(), new DeliveryService(db),
+                    new GraphqlService(collections, entries, changes));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);

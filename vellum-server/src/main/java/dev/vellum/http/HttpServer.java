@@ -37,10 +37,13 @@ public final class HttpServer implements AutoCloseable {
             routes.before(RequestIds::assign);
             routes.before("/v1/*", ctx -> {
                 cors.decorate(ctx);
-                if (ctx.method() == io.javalin.http.HandlerType.OPTIONS) return; // a preflight carries no token
+                if (ctx.method() == io.javalin.http.HandlerType.OPTIONS) { // a preflight carries no token: answered here
+                    cors.preflight(ctx);
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
                 if (!ctx.path().equals("/v1/openapi.json")) auth.authenticate(ctx, rateLimiting);
             });
-            routes.options("/v1/*", cors::preflight);
             HealthRoutes.register(routes, s);
             ProjectRoutes.register(routes, s);
             TokenRoutes.register(routes, s);
@@ -52,6 +55,7 @@ public final class HttpServer implements AutoCloseable {
             PublishRoutes.register(routes, s);
             InboundHookRoutes.register(routes, s);
             DeliveryRoutes.register(routes, s);
+            GraphqlRoutes.register(routes, s);
             routes.exception(VellumException.class, (e, ctx) -> Problems.render(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
                     Problems.problem(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), List.of())));
