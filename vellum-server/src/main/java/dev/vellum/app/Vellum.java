@@ -7,6 +7,8 @@ import dev.vellum.content.EntryService;
 import dev.vellum.delivery.DeliveryService;
 import dev.vellum.graphql.GraphqlService;
 import dev.vellum.http.HttpServer;
+import dev.vellum.importers.Importers;
+import dev.vellum.importers.MediaResolver;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
 import dev.vellum.ratelimit.RateLimits;
@@ -48,8 +50,9 @@ public final class Vellum implements AutoCloseable {
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
             CollectionService collections = new CollectionService(db, changes, registry);
+            Importers importers = new Importers(db, collections, entries, (project, writer, options) -> MediaResolver.NONE);
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    collections, entries, changes, events.services(), new DeliveryService(db),
+                    collections, entries, changes, events.services(), importers, new DeliveryService(db),
                     new GraphqlService(collections, entries, changes));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());

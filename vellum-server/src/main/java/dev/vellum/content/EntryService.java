@@ -177,7 +177,17 @@ public final class EntryService {
                 List.of(new FieldError(path, "required", "the upsert key needs a value")));
     }
 
+    /** Work done in a batch's own transaction once its items are written (an importer records what each item became). */
+    @FunctionalInterface
+    public interface AfterBatch {
+        void run(Tx tx, BatchResult result) throws SQLException;
+    }
+
     public BatchResult batch(String projectId, String collectionId, JsonNode body, String tokenId) {
+        return batch(projectId, collectionId, body, tokenId, (tx, result) -> { });
+    }
+
+    public BatchResult batch(String projectId, String collectionId, JsonNode body, String tokenId, AfterBatch after) {
         BatchRequest request = BatchRequest.parse(body);
         EntryBatch batch = new EntryBatch(writer, entries, registry.get(projectId, collectionId), request);
         try {
@@ -186,6 +196,7 @@ public final class EntryService {
                 BatchResult result = batch.run(tx, projectId, c, (kind, e) ->
                         log.record(change(kind, c, e, tokenId)));
                 if (request.atomic() && result.failed()) throw new AtomicBatchFailed(result.asRolledBack());
+                after.run(tx, result);
                 return result;
             });
             db.refreshStatistics(registry.get(projectId, collectionId).table()); // bulk writes change the planner's picture at once

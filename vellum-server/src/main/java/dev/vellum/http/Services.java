@@ -9,6 +9,7 @@ import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
 import dev.vellum.delivery.DeliveryService;
 import dev.vellum.graphql.GraphqlService;
+import dev.vellum.importers.Importers;
 import dev.vellum.observability.Metrics;
 import dev.vellum.projects.ProjectService;
 import dev.vellum.ratelimit.RateLimits;
@@ -20,7 +21,7 @@ import dev.vellum.webhooks.WebhookService;
 /** The facades the HTTP adapter calls. */
 public record Services(VellumConfig config, Database database, Metrics metrics, RateLimits rateLimits, ProjectService projects,
                        TokenService tokens, CollectionService collections, EntryService entries, ChangeLog changes, Events events,
-                       DeliveryService delivery, GraphqlService graphql) {
+                       Importers importers, DeliveryService delivery, GraphqlService graphql) {
 
     /** The event capabilities: webhooks, the live change stream, publishing, inbound hooks. */
     public record Events(WebhookService webhooks, ChangeStream stream, PublishService publishing, InboundHookService inbound,

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
-    private static final int MAX_VERSION = 99;
     private static final long LOCK_KEY = 0x76656c6c756dL; // "vellum"
+    private static final int MAX_VERSION = 40;
 
     private Migrations() {}
 
@@ -25,11 +25,11 @@ public final class Migrations {
         return db.write(tx -> {
             if (tx.dialect() == Dialect.POSTGRES) tx.one("SELECT pg_advisory_xact_lock(?)", rs -> 1, LOCK_KEY);
             tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-            java.util.Set<Long> done = new java.util.HashSet<>(tx.list("SELECT version FROM schema_migrations", rs -> rs.getLong(1)));
+            java.util.Set<Integer> done = new java.util.HashSet<>(tx.list("SELECT version FROM schema_migrations", rs -> rs.getInt(1)));
             int applied = 0;
-            // Versions are reserved per capability, so a gap is normal while others land: apply each missing one in order.
+            // versions are reserved per capability and land in any order: apply each one not yet applied
             for (int v = 1; v <= MAX_VERSION; v++) {
-                if (done.contains((long) v)) continue;
+                if (done.contains(v)) continue;
                 String script = load(tx.dialect(), v);
                 if (script == null) continue;
                 for (String statement : split(script)) tx.execute(statement);
