@@ -258,12 +258,14 @@ abstract class GraphqlScenarios {
         String q = "{ posts(limit: %d, sort: \"slug\") { data { title author { name avatar { url } } category { name } } } }";
         long small = Long.MAX_VALUE;
         long large = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) { // other work only adds checkouts: the least of three runs is the query's own
+        for (int i = 0; i < 5; i++) { // other work only adds checkouts: the least of five runs is the query's own
             small = Math.min(small, checkouts(() -> assertThat(data(reader, q.formatted(10)).at("/posts/data")).hasSize(10)));
             large = Math.min(large, checkouts(() -> assertThat(data(reader, q.formatted(100)).at("/posts/data")).hasSize(100)));
         }
-        assertThat(large).isEqualTo(small);
-        assertThat(small).isLessThanOrEqualTo(6); // schema check, posts page, authors batch, categories batch (+ token use)
+        // schema check, posts page, one authors batch, one categories batch (+ a token lookup when its cache entry expired):
+        // unbatched, 10 posts would cost 20 more round trips and 100 posts 200 more
+        assertThat(small).isBetween(4L, 6L);
+        assertThat(large).isBetween(4L, 6L);
     }
 
     @Test
