@@ -4,6 +4,7 @@ import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
+import dev.vellum.content.EntryTables;
 import dev.vellum.delivery.DeliveryService;
 import dev.vellum.graphql.GraphqlService;
 import dev.vellum.http.HttpServer;
@@ -49,7 +50,7 @@ public final class Vellum implements AutoCloseable {
             SchemaRegistry registry = new SchemaRegistry(db);
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
-            CollectionService collections = new CollectionService(db, changes, registry);
+            CollectionService collections = new CollectionService(db, changes, registry, new EntryTables());
             Importers importers = new Importers(db, collections, entries, (project, writer, options) -> MediaResolver.NONE);
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
                     collections, entries, changes, events.services(), importers, new DeliveryService(db),

@@ -1,6 +1,7 @@
 package dev.vellum.auth;
 
 import dev.vellum.error.VellumException;
+import dev.vellum.projects.Project;
 
 /** Scope checks. A token used on another project's paths learns nothing: it sees 404. */
 public final class Access {
@@ -41,6 +42,6 @@ public final class Access {
     }
 
     public static VellumException projectNotFound(String projectId) {
-        return new VellumException.NotFound("project_not_found", "No project '" + projectId + "'");
+        return Project.notFound(projectId);
     }
 }

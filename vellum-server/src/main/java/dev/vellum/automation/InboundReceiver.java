@@ -8,7 +8,6 @@ import dev.vellum.crypto.SignatureHeader;
 import dev.vellum.error.VellumException;
 import dev.vellum.ids.Ulid;
 import dev.vellum.storage.Database;
-import dev.vellum.storage.InboundHookRepository;
 import dev.vellum.time.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.vellum.changes;
 
 import dev.vellum.storage.Database;
-import dev.vellum.storage.ProjectRepository;
+import dev.vellum.projects.ProjectRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

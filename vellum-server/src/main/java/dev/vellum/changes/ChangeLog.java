@@ -1,6 +1,5 @@
 package dev.vellum.changes;
 
-import dev.vellum.storage.ChangeRepository;
 import dev.vellum.storage.Database;
 import dev.vellum.storage.Tx;
 import java.sql.SQLException;

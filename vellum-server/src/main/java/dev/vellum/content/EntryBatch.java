@@ -5,7 +5,6 @@ import dev.vellum.changes.ChangeKind;
 import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
 import dev.vellum.schema.CollectionSchema;
-import dev.vellum.storage.EntryRepository;
 import dev.vellum.storage.Tx;
 import java.sql.SQLException;
 import java.util.ArrayList;

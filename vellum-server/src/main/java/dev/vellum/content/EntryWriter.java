@@ -8,7 +8,6 @@ import dev.vellum.ids.Ulid;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.Field;
 import dev.vellum.schema.SchemaRegistry;
-import dev.vellum.storage.EntryRepository;
 import dev.vellum.storage.Tx;
 import dev.vellum.time.Timestamps;
 import java.sql.SQLException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.auth.Scope;
 import dev.vellum.publishing.Publish;
 import dev.vellum.publishing.PublishService;
-import dev.vellum.storage.DeliveryRepository;
+import dev.vellum.webhooks.DeliveryRepository;
 import io.javalin.config.RoutesConfig;
 
 /** POST /v1/projects/{p}/publish (debounced site.published) and GET …/publishes (the history), write scope. */

@@ -1,11 +1,9 @@
 package dev.vellum.projects;
 
-import dev.vellum.auth.Access;
 import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
-import dev.vellum.schema.SchemaParser;
+import dev.vellum.ids.Identifiers;
 import dev.vellum.storage.Database;
-import dev.vellum.storage.ProjectRepository;
 import dev.vellum.time.Timestamps;
 import java.util.List;
 
@@ -19,7 +17,7 @@ public final class ProjectService {
     }
 
     public Project create(String id, String name) {
-        if (id == null || !SchemaParser.COLLECTION_ID.matcher(id).matches()) {
+        if (id == null || !Identifiers.NAME.matcher(id).matches()) {
             throw new VellumException.Invalid("invalid_project", "The project is not valid", List.of(new FieldError("id",
                     id == null ? "required" : "invalid_id", "id must be 1–64 characters of a-z, 0-9, _ or -")));
         }
@@ -38,6 +36,6 @@ public final class ProjectService {
     }
 
     public Project get(String id) {
-        return db.read(tx -> projects.find(tx, id)).orElseThrow(() -> Access.projectNotFound(id));
+        return db.read(tx -> projects.find(tx, id)).orElseThrow(() -> Project.notFound(id));
     }
 }

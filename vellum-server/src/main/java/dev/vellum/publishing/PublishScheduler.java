@@ -6,7 +6,6 @@ import dev.vellum.content.EntryService;
 import dev.vellum.content.RichTextFormat;
 import dev.vellum.error.VellumException;
 import dev.vellum.storage.Database;
-import dev.vellum.storage.ScheduleRepository;
 import dev.vellum.time.Timestamps;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,8 +6,8 @@ import java.util.List;
  * A filter checked against a schema: attributes resolved, values typed, and {@code not} pushed down
  * to the conditions (negation normal form). Logic is two-valued: a condition on a missing (null)
  * value is false, and a negated condition is exactly its complement, so {@code not} never loses
- * entries to SQL's unknown. The SQL translation ({@code storage.FilterSql}) and the in-memory
- * {@link FilterEvaluator} both follow this tree.
+ * entries to SQL's unknown. The SQL translation ({@code content.FilterSql}) and the in-memory
+ * {@code content.FilterEvaluator} both follow this tree.
  */
 public sealed interface Filter {
 

@@ -7,11 +7,8 @@ import dev.vellum.changes.ChangeKind;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
-import dev.vellum.storage.CollectionRepository;
 import dev.vellum.storage.Database;
-import dev.vellum.storage.EntryRepository;
-import dev.vellum.storage.EntryTables;
-import dev.vellum.storage.ProjectRepository;
+import dev.vellum.projects.ProjectRepository;
 import dev.vellum.storage.Tx;
 import dev.vellum.time.Timestamps;
 import java.sql.SQLException;
@@ -25,13 +22,16 @@ public final class CollectionService {
     private final SchemaRegistry registry;
     private final CollectionRepository collections = new CollectionRepository();
     private final ProjectRepository projects = new ProjectRepository();
-    private final EntryTables tables = new EntryTables();
-    private final SchemaMigration migration = new SchemaMigration(tables, new EntryRepository());
+    private final CollectionTables tables;
+    private final SchemaMigration migration;
 
-    public CollectionService(Database db, ChangeLog changes, SchemaRegistry registry) {
+    /** {@code tables}: the entry tables' side of collection changes (content's {@code EntryTables}). */
+    public CollectionService(Database db, ChangeLog changes, SchemaRegistry registry, CollectionTables tables) {
         this.db = db;
         this.changes = changes;
         this.registry = registry;
+        this.tables = tables;
+        this.migration = new SchemaMigration(tables);
     }
 
     public CollectionSchema create(String projectId, JsonNode body, String tokenId) {

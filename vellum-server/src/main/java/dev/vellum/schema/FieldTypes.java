@@ -1,5 +1,6 @@
 package dev.vellum.schema;
 
+import dev.vellum.ids.Identifiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vellum.error.FieldError;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
 final class FieldTypes {
     static final List<String> NAMES = List.of("text", "rich_text", "number", "boolean", "date", "enum", "multi_enum",
             "image", "file", "color", "link", "reference", "references", "array");
-    private static final Pattern COLLECTION_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Pattern COLLECTION_ID = Identifiers.NAME;
 
     private FieldTypes() {}
 

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
-import dev.vellum.storage.EntryRepository;
-import dev.vellum.storage.EntryRepository.IdValue;
-import dev.vellum.storage.EntryTables;
+import dev.vellum.schema.CollectionTables.IdValue;
 import dev.vellum.storage.Tx;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,12 +25,10 @@ import java.util.Set;
 final class SchemaMigration {
     private static final int LISTED = 20;
 
-    private final EntryTables tables;
-    private final EntryRepository entries;
+    private final CollectionTables tables;
 
-    SchemaMigration(EntryTables tables, EntryRepository entries) {
+    SchemaMigration(CollectionTables tables) {
         this.tables = tables;
-        this.entries = entries;
     }
 
     /** A field kept across the change (possibly renamed or retyped), with its values in the new type. */
@@ -48,7 +44,7 @@ final class SchemaMigration {
         Set<String> claimed = new HashSet<>();
         List<Kept> kept = new ArrayList<>();
         List<Added> added = new ArrayList<>();
-        long rows = entries.count(tx, old);
+        long rows = tables.count(tx, old);
 
         for (Field nf : patch.definition().fields()) {
             String fromId = patch.renamedFrom().getOrDefault(nf.id(), nf.id());
@@ -70,7 +66,7 @@ final class SchemaMigration {
         }
         List<Field> removed = old.fields().stream().filter(f -> !claimed.contains(f.id())).toList();
         for (Field f : removed) {
-            List<IdValue> values = entries.column(tx, old, f);
+            List<IdValue> values = tables.column(tx, old, f);
             if (!values.isEmpty() && !"discard".equals(text(patch.resolve().get(f.id())))) {
                 conflicts.add(affected("fields." + f.id(), "data_loss", "removing this field would discard its values",
                         values.stream().map(IdValue::id).toList(), values.size(), "\"discard\""));
@@ -99,7 +95,7 @@ final class SchemaMigration {
         JsonNode resolution = resolve.get(nf.id());
         if (typeChanged) {
             List<String> invalid = new ArrayList<>();
-            for (IdValue v : entries.column(tx, c, of)) {
+            for (IdValue v : tables.column(tx, c, of)) {
                 JsonNode out;
                 try {
                     out = ValueConversion.convert(nf.type(), v.value());
@@ -119,14 +115,14 @@ final class SchemaMigration {
             }
         }
         if (nf.required() && !of.required()) {
-            long missing = entries.countNull(tx, c, of);
+            long missing = tables.countNull(tx, c, of);
             if (missing > 0 && !(resolution != null && resolution.has("set"))) {
                 conflicts.add(affected(path, "missing_values", "the field becomes required but entries have no value",
-                        entries.nullIn(tx, c, of, LISTED), missing, "{\"set\": value}"));
+                        tables.nullIn(tx, c, of, LISTED), missing, "{\"set\": value}"));
             }
         }
         if (nf.unique() && !of.unique()) {
-            List<String> dupes = typeChanged ? duplicates(converted) : entries.duplicated(tx, c, of, LISTED);
+            List<String> dupes = typeChanged ? duplicates(converted) : tables.duplicated(tx, c, of, LISTED);
             if (!dupes.isEmpty()) {
                 conflicts.add(affected(path, "duplicate_values", "the field becomes unique but these entries share values",
                         dupes, dupes.size(), "no automatic resolution: make the values distinct first"));
@@ -145,10 +141,10 @@ final class SchemaMigration {
         boolean typeChanged = !current.type().equals(k.to().type());
         if (typeChanged && current.type().column() != k.to().type().column()) {
             String temp = tables.addTemporary(tx, c, k.to());
-            entries.setColumn(tx, c, temp, k.to(), k.converted());
+            tables.setColumn(tx, c, temp, k.to(), k.converted());
             tables.swapIn(tx, c, current, temp, k.to());
         } else {
-            if (typeChanged && k.valuesChanged()) entries.setColumn(tx, c, k.to().column(), k.to(), k.converted());
+            if (typeChanged && k.valuesChanged()) tables.setColumn(tx, c, k.to().column(), k.to(), k.converted());
             if (current.unique() != k.to().unique()) tables.reindex(tx, c, k.to());
         }
         if (k.to().required() && !k.from().required()) {
@@ -182,8 +178,8 @@ final class SchemaMigration {
 
     private void fillNulls(Tx tx, CollectionSchema c, Field f, JsonNode value) throws SQLException {
         List<IdValue> fill = new ArrayList<>();
-        for (String id : entries.nullIn(tx, c, f, Integer.MAX_VALUE)) fill.add(new IdValue(id, value));
-        entries.setColumn(tx, c, f.column(), f, fill);
+        for (String id : tables.nullIn(tx, c, f, Integer.MAX_VALUE)) fill.add(new IdValue(id, value));
+        tables.setColumn(tx, c, f.column(), f, fill);
     }
 
     /** What an invalid value becomes under the request's resolution, or null when unresolved. */

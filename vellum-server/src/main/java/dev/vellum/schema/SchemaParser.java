@@ -1,5 +1,6 @@
 package dev.vellum.schema;
 
+import dev.vellum.ids.Identifiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 
 /** Reads collection definitions (create) and schema patches (change) from JSON; all errors at once, 422. */
 public final class SchemaParser {
-    public static final Pattern COLLECTION_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    public static final Pattern COLLECTION_ID = Identifiers.NAME;
     static final Pattern FIELD_ID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     static final int MAX_FIELDS = 200;
 

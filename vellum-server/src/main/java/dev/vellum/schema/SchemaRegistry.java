@@ -1,7 +1,6 @@
 package dev.vellum.schema;
 
 import dev.vellum.error.VellumException;
-import dev.vellum.storage.CollectionRepository;
 import dev.vellum.storage.Database;
 import dev.vellum.storage.Tx;
 import java.sql.SQLException;

@@ -6,18 +6,23 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Numbered migrations ({@code db/<dialect>/V<n>.sql}) run in order at start, each in its own
- * transaction. On PostgreSQL an advisory lock keeps two starting nodes from racing.
+ * Numbered migrations ({@code db/<dialect>/V<n>.sql}) run in order at start, in one transaction.
+ * Every script whose number is not yet recorded runs, so a number may be left unused (capabilities
+ * reserve theirs while they are built side by side) and a lower number that arrives later still runs;
+ * gaps of up to {@value #MAX_GAP} numbers are looked across. On PostgreSQL an advisory lock keeps two
+ * starting nodes from racing.
  */
 public final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
     private static final long LOCK_KEY = 0x76656c6c756dL; // "vellum"
-    private static final int MAX_VERSION = 40;
+    static final int MAX_GAP = 50;
 
     private Migrations() {}
 
@@ -25,13 +30,13 @@ public final class Migrations {
         return db.write(tx -> {
             if (tx.dialect() == Dialect.POSTGRES) tx.one("SELECT pg_advisory_xact_lock(?)", rs -> 1, LOCK_KEY);
             tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-            java.util.Set<Integer> done = new java.util.HashSet<>(tx.list("SELECT version FROM schema_migrations", rs -> rs.getInt(1)));
+            Set<Integer> done = new HashSet<>(tx.list("SELECT version FROM schema_migrations", rs -> rs.getInt(1)));
             int applied = 0;
-            // versions are reserved per capability and land in any order: apply each one not yet applied
-            for (int v = 1; v <= MAX_VERSION; v++) {
-                if (done.contains(v)) continue;
+            for (int v = 1, last = 0; v <= last + MAX_GAP; v++) {
                 String script = load(tx.dialect(), v);
                 if (script == null) continue;
+                last = v;
+                if (done.contains(v)) continue;
                 for (String statement : split(script)) tx.execute(statement);
                 tx.update("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", v, Instant.now().toString());
                 log.info("applied migration {} ({})", v, tx.dialect().folder());

@@ -2,10 +2,8 @@ package dev.vellum.webhooks;
 
 import dev.vellum.changes.Change;
 import dev.vellum.ids.Ulid;
-import dev.vellum.storage.ChangeRepository;
+import dev.vellum.changes.ChangeRepository;
 import dev.vellum.storage.Database;
-import dev.vellum.storage.DeliveryRepository;
-import dev.vellum.storage.WebhookRepository;
 import dev.vellum.time.Timestamps;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.vellum.query;
 
+import dev.vellum.content.FilterEvaluator;
 import dev.vellum.content.Entry;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.SystemAttributes;

@@ -7,11 +7,12 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.content.FilterEvaluator;
 import dev.vellum.content.Entry;
 import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
 import dev.vellum.storage.Dialect;
-import dev.vellum.storage.FilterSql;
+import dev.vellum.content.FilterSql;
 import java.util.Optional;
 import java.util.Set;
 

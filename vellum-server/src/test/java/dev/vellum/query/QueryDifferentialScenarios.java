@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.content.FilterEvaluator;
 import dev.vellum.content.Entry;
 import dev.vellum.content.RichTextFormat;
 import dev.vellum.error.VellumException;

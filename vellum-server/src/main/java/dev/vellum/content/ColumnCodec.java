@@ -1,22 +1,18 @@
-package dev.vellum.storage;
+package dev.vellum.content;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.vellum.schema.FieldType;
 import dev.vellum.schema.NumberType;
+import dev.vellum.storage.JsonColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Field values to column parameters and back, by the type's column kind. */
-public final class ColumnCodec {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final com.fasterxml.jackson.databind.ObjectReader TREE = JSON.reader();
-
+final class ColumnCodec {
     private ColumnCodec() {}
 
     /** A JDBC parameter for a normalised value (null for JSON null). */
@@ -27,7 +23,7 @@ public final class ColumnCodec {
             case INTEGER -> value.longValue();
             case REAL -> value.doubleValue();
             case BOOLEAN -> value.booleanValue();
-            case JSON -> json(value);
+            case JSON -> JsonColumns.write(value);
         };
     }
 
@@ -52,24 +48,8 @@ public final class ColumnCodec {
             }
             case JSON -> {
                 String s = rs.getString(column);
-                yield s == null ? NullNode.instance : parse(s);
+                yield s == null ? NullNode.instance : JsonColumns.read(s);
             }
         };
-    }
-
-    public static String json(JsonNode value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
-    }
-
-    private static JsonNode parse(String s) throws SQLException {
-        try {
-            return TREE.readTree(s);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("corrupt JSON value in column", e);
-        }
     }
 }

@@ -1,10 +1,10 @@
-package dev.vellum.storage;
+package dev.vellum.webhooks;
 
+import dev.vellum.storage.Dialect;
+import dev.vellum.storage.Tx;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vellum.webhooks.EventFilter;
-import dev.vellum.webhooks.Webhook;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * taken with FOR UPDATE SKIP LOCKED on PostgreSQL (nodes never wait for each other); on SQLite the
  * single writer serialises the same statements.
  */
-public final class WebhookRepository {
+final class WebhookRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, project_id, url, events, collections, description, secret, status, status_reason,"
             + " status_changed_at, cursor, created_at, updated_at";

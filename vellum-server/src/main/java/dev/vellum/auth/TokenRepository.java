@@ -1,7 +1,6 @@
-package dev.vellum.storage;
+package dev.vellum.auth;
 
-import dev.vellum.auth.Scope;
-import dev.vellum.auth.Token;
+import dev.vellum.storage.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** SQL for tokens. Secrets are never stored, only their hashes. */
-public final class TokenRepository {
+final class TokenRepository {
     private static final String COLUMNS =
             "id, project_id, name, scope, created_at, expires_at, last_used_at, revoked_at, previous_valid_until";
 

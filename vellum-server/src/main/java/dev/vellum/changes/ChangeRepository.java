@@ -1,8 +1,9 @@
-package dev.vellum.storage;
+package dev.vellum.changes;
 
+import dev.vellum.storage.Dialect;
+import dev.vellum.storage.Tx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vellum.changes.Change;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

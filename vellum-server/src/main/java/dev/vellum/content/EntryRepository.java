@@ -1,9 +1,12 @@
-package dev.vellum.storage;
+package dev.vellum.content;
 
+import dev.vellum.storage.SqlErrors;
+import dev.vellum.storage.Dialect;
+import dev.vellum.storage.JsonColumns;
+import dev.vellum.storage.Tx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vellum.content.Entry;
 import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
 import dev.vellum.schema.CollectionSchema;
@@ -18,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** SQL for entries in a collection's table. */
-public final class EntryRepository {
+final class EntryRepository {
     private static final String SYSTEM = "id, slug, draft, version, created_at, updated_at, publish_at";
 
     public void insert(Tx tx, CollectionSchema c, Entry e) throws SQLException {
@@ -117,41 +120,6 @@ public final class EntryRepository {
         }
         return found;
     }
-
-    public long count(Tx tx, CollectionSchema c) throws SQLException {
-        return tx.count("SELECT COUNT(*) FROM " + c.table());
-    }
-
-    /** Every (id, value) of one column, for schema migrations. */
-    public List<IdValue> column(Tx tx, CollectionSchema c, Field f) throws SQLException {
-        return tx.list("SELECT id, " + f.column() + " FROM " + c.table() + " WHERE " + f.column() + " IS NOT NULL ORDER BY id",
-                rs -> new IdValue(rs.getString(1), ColumnCodec.read(rs, 2, f.type())));
-    }
-
-    /** Ids of entries where a column is NULL, for a field becoming required. */
-    public List<String> nullIn(Tx tx, CollectionSchema c, Field f, int limit) throws SQLException {
-        return tx.list("SELECT id FROM " + c.table() + " WHERE " + f.column() + " IS NULL ORDER BY id LIMIT ?",
-                rs -> rs.getString(1), (long) limit);
-    }
-
-    public long countNull(Tx tx, CollectionSchema c, Field f) throws SQLException {
-        return tx.count("SELECT COUNT(*) FROM " + c.table() + " WHERE " + f.column() + " IS NULL");
-    }
-
-    /** Values that appear more than once in a column, for a field becoming unique. */
-    public List<String> duplicated(Tx tx, CollectionSchema c, Field f, int limit) throws SQLException {
-        return tx.list("SELECT id FROM " + c.table() + " WHERE " + f.column() + " IN (SELECT " + f.column() + " FROM "
-                + c.table() + " WHERE " + f.column() + " IS NOT NULL GROUP BY " + f.column()
-                + " HAVING COUNT(*) > 1) ORDER BY id LIMIT ?", rs -> rs.getString(1), (long) limit);
-    }
-
-    /** Sets one column for the given entries (value already normalised for {@code f}'s type). */
-    public void setColumn(Tx tx, CollectionSchema c, String column, Field f, List<IdValue> values) throws SQLException {
-        tx.batch("UPDATE " + c.table() + " SET " + column + " = " + placeholder(tx, f) + " WHERE id = ?",
-                values.stream().map(v -> new Object[] {ColumnCodec.param(f.type(), v.value()), v.id()}).toList());
-    }
-
-    public record IdValue(String id, JsonNode value) {}
 
     static String placeholder(Tx tx, Field f) {
         return f.type().column() == Dialect.ColumnKind.JSON ? tx.dialect().jsonPlaceholder() : "?";

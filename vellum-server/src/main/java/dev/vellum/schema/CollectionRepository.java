@@ -1,10 +1,8 @@
-package dev.vellum.storage;
+package dev.vellum.schema;
 
+import dev.vellum.storage.Tx;
+import dev.vellum.storage.JsonColumns;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vellum.schema.CollectionDefinition;
-import dev.vellum.schema.CollectionSchema;
-import dev.vellum.schema.SchemaJson;
-import dev.vellum.schema.SchemaParser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -18,13 +16,13 @@ public final class CollectionRepository {
     /** Inserts a collection and returns it with its assigned pk. */
     public CollectionSchema insert(Tx tx, String projectId, CollectionDefinition d, String now) throws SQLException {
         tx.update("INSERT INTO collections (project_id, id, definition, version, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)",
-                projectId, d.id(), ColumnCodec.json(SchemaJson.definition(d)), now, now);
+                projectId, d.id(), JsonColumns.write(SchemaJson.definition(d)), now, now);
         return find(tx, projectId, d.id()).orElseThrow();
     }
 
     public void update(Tx tx, CollectionSchema c) throws SQLException {
         tx.update("UPDATE collections SET definition = ?, version = ?, updated_at = ? WHERE pk = ?",
-                ColumnCodec.json(SchemaJson.definition(c.definition())), c.version(), c.updatedAt(), c.pk());
+                JsonColumns.write(SchemaJson.definition(c.definition())), c.version(), c.updatedAt(), c.pk());
     }
 
     public void delete(Tx tx, CollectionSchema c) throws SQLException {

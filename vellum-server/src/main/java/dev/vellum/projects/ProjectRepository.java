@@ -1,11 +1,11 @@
-package dev.vellum.storage;
+package dev.vellum.projects;
 
-import dev.vellum.projects.Project;
+import dev.vellum.storage.Tx;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL for projects. (The per-project change sequence is taken in ChangeRepository.append.) */
+/** SQL for projects. (The per-project change sequence is taken in changes.ChangeRepository.append.) */
 public final class ProjectRepository {
 
     public void insert(Tx tx, Project p) throws SQLException {

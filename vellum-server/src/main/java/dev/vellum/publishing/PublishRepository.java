@@ -1,6 +1,6 @@
-package dev.vellum.storage;
+package dev.vellum.publishing;
 
-import dev.vellum.publishing.Publish;
+import dev.vellum.storage.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * SQL for publishes. A project has at most one pending publish (a partial unique index); a request
  * joins it or opens one in a single upsert, so concurrent requests on several nodes still coalesce.
  */
-public final class PublishRepository {
+final class PublishRepository {
     private static final String COLUMNS = "id, project_id, status, requests, scheduled, requested_at, last_requested_at, fire_at,"
             + " deadline, seq, fired_at";
 

@@ -1,8 +1,10 @@
-package dev.vellum.query;
+package dev.vellum.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vellum.content.Entry;
+import dev.vellum.query.Attribute;
+import dev.vellum.query.Filter;
 import dev.vellum.query.Filter.Predicate;
+import dev.vellum.query.FilterValues;
 import dev.vellum.schema.CollectionSchema;
 import java.util.List;
 import java.util.Optional;

@@ -1,18 +1,16 @@
-package dev.vellum.storage;
+package dev.vellum.automation;
 
+import dev.vellum.storage.Tx;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vellum.automation.InboundHook;
-import dev.vellum.automation.InboundLogEntry;
-import dev.vellum.automation.SignatureScheme;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
 /** SQL for inbound hooks, the event ids they have processed (replay protection) and their request log. */
-public final class InboundHookRepository {
+final class InboundHookRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, project_id, collection_id, upsert_key, mapping, scheme, secret, description, created_at, updated_at";
     private static final String LOG_COLUMNS = "id, hook_id, received_at, event_id, status, outcome, code, detail, entry_id, duration_ms, body_excerpt";

@@ -1,7 +1,7 @@
-package dev.vellum.query;
+package dev.vellum.content;
 
-import dev.vellum.content.Entry;
+import dev.vellum.query.Cursor;
 import java.util.List;
 
 /** One page of a list: its entries, where the next page starts (null at the end), and the total if asked. */
-public record Page(List<Entry> data, Cursor next, Long total) {}
+record Page(List<Entry> data, Cursor next, Long total) {}

@@ -1,5 +1,7 @@
-package dev.vellum.storage;
+package dev.vellum.content;
 
+import dev.vellum.storage.Dialect;
+import dev.vellum.storage.JsonColumns;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.vellum.query.Attribute;
@@ -7,7 +9,7 @@ import dev.vellum.query.Filter;
 import dev.vellum.query.Filter.Predicate;
 import dev.vellum.schema.BooleanType;
 import dev.vellum.schema.EnumType;
-import dev.vellum.storage.EntryListing.Condition;
+import dev.vellum.content.EntryListing.Condition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.List;
  * Filters are two-valued: a positive condition is TRUE exactly when it holds (NULL or FALSE otherwise,
  * which WHERE treats alike), and a negated one is spelled as its complement including NULL
  * ({@code col IS NULL OR col >= ?}). As {@code not} only appears at conditions, AND/OR of these
- * agree with {@link dev.vellum.query.FilterEvaluator}. {@code ref.field} becomes an uncorrelated
+ * agree with {@link dev.vellum.content.FilterEvaluator}. {@code ref.field} becomes an uncorrelated
  * {@code IN (SELECT id …)} on the target table.
  */
 public final class FilterSql {
@@ -154,7 +156,7 @@ public final class FilterSql {
                 case Boolean b -> one.add(b);
                 default -> throw new IllegalArgumentException("not a list element: " + o);
             }
-            params.add(ColumnCodec.json(one));
+            params.add(JsonColumns.write(one));
             any.add(col + " @> CAST(? AS jsonb)");
         }
         String contains = any.size() == 1 ? any.getFirst() : "(" + String.join(" OR ", any) + ")";

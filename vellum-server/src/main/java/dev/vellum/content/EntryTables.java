@@ -1,10 +1,14 @@
-package dev.vellum.storage;
+package dev.vellum.content;
 
+import dev.vellum.storage.Dialect;
+import dev.vellum.storage.Tx;
 import dev.vellum.query.ValueKind;
 import dev.vellum.schema.CollectionSchema;
+import dev.vellum.schema.CollectionTables;
 import dev.vellum.schema.Field;
 import dev.vellum.storage.Dialect.ColumnKind;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * DDL for collection tables. Each collection has a table {@code e_<pk>} with the system columns
@@ -13,8 +17,9 @@ import java.sql.SQLException;
  * Every scalar field gets an index on (value, id), so sorting and range filters stay fast; on
  * PostgreSQL, list fields (multi_enum, references, arrays of scalars) get a GIN index for "has element".
  */
-public final class EntryTables {
+public final class EntryTables implements CollectionTables {
 
+    @Override
     public void create(Tx tx, CollectionSchema c) throws SQLException {
         Dialect d = tx.dialect();
         StringBuilder sql = new StringBuilder("CREATE TABLE " + c.table() + " (")
@@ -34,20 +39,24 @@ public final class EntryTables {
         for (Field f : c.fields()) createIndexes(tx, c, f);
     }
 
+    @Override
     public void drop(Tx tx, CollectionSchema c) throws SQLException {
         tx.execute("DROP TABLE " + c.table());
     }
 
+    @Override
     public void addField(Tx tx, CollectionSchema c, Field f) throws SQLException {
         tx.execute("ALTER TABLE " + c.table() + " ADD COLUMN " + f.column() + " " + tx.dialect().columnType(f.type().column()));
         createIndexes(tx, c, f);
     }
 
+    @Override
     public void dropField(Tx tx, CollectionSchema c, Field f) throws SQLException {
         dropIndexes(tx, c, f.id());
         tx.execute("ALTER TABLE " + c.table() + " DROP COLUMN " + f.column());
     }
 
+    @Override
     public void renameField(Tx tx, CollectionSchema c, Field from, Field to) throws SQLException {
         dropIndexes(tx, c, from.id());
         tx.execute("ALTER TABLE " + c.table() + " RENAME COLUMN " + from.column() + " TO " + to.column());
@@ -55,12 +64,14 @@ public final class EntryTables {
     }
 
     /** Adds a column under a temporary name, for a type change: filled, then swapped in by {@link #swapIn}. */
+    @Override
     public String addTemporary(Tx tx, CollectionSchema c, Field f) throws SQLException {
         String temp = f.column() + "__new";
         tx.execute("ALTER TABLE " + c.table() + " ADD COLUMN " + temp + " " + tx.dialect().columnType(f.type().column()));
         return temp;
     }
 
+    @Override
     public void swapIn(Tx tx, CollectionSchema c, Field old, String temp, Field replacement) throws SQLException {
         dropField(tx, c, old);
         tx.execute("ALTER TABLE " + c.table() + " RENAME COLUMN " + temp + " TO " + replacement.column());
@@ -68,6 +79,7 @@ public final class EntryTables {
     }
 
     /** Recreates a field's indexes, after its unique flag changed. */
+    @Override
     public void reindex(Tx tx, CollectionSchema c, Field f) throws SQLException {
         dropIndexes(tx, c, f.id());
         createIndexes(tx, c, f);
@@ -101,6 +113,41 @@ public final class EntryTables {
     }
 
     /** The name that unique violations report on PostgreSQL; SQLite reports {@code table.column}. */
+    @Override
+    public long count(Tx tx, CollectionSchema c) throws SQLException {
+        return tx.count("SELECT COUNT(*) FROM " + c.table());
+    }
+
+    @Override
+    public List<IdValue> column(Tx tx, CollectionSchema c, Field f) throws SQLException {
+        return tx.list("SELECT id, " + f.column() + " FROM " + c.table() + " WHERE " + f.column() + " IS NOT NULL ORDER BY id",
+                rs -> new IdValue(rs.getString(1), ColumnCodec.read(rs, 2, f.type())));
+    }
+
+    @Override
+    public List<String> nullIn(Tx tx, CollectionSchema c, Field f, int limit) throws SQLException {
+        return tx.list("SELECT id FROM " + c.table() + " WHERE " + f.column() + " IS NULL ORDER BY id LIMIT ?",
+                rs -> rs.getString(1), (long) limit);
+    }
+
+    @Override
+    public long countNull(Tx tx, CollectionSchema c, Field f) throws SQLException {
+        return tx.count("SELECT COUNT(*) FROM " + c.table() + " WHERE " + f.column() + " IS NULL");
+    }
+
+    @Override
+    public List<String> duplicated(Tx tx, CollectionSchema c, Field f, int limit) throws SQLException {
+        return tx.list("SELECT id FROM " + c.table() + " WHERE " + f.column() + " IN (SELECT " + f.column() + " FROM "
+                + c.table() + " WHERE " + f.column() + " IS NOT NULL GROUP BY " + f.column()
+                + " HAVING COUNT(*) > 1) ORDER BY id LIMIT ?", rs -> rs.getString(1), (long) limit);
+    }
+
+    @Override
+    public void setColumn(Tx tx, CollectionSchema c, String column, Field f, List<IdValue> values) throws SQLException {
+        tx.batch("UPDATE " + c.table() + " SET " + column + " = " + EntryRepository.placeholder(tx, f) + " WHERE id = ?",
+                values.stream().map(v -> new Object[] {ColumnCodec.param(f.type(), v.value()), v.id()}).toList());
+    }
+
     public static String uniqueIndexName(CollectionSchema c, String fieldId) {
         return c.table() + "_f_" + fieldId + "_uq";
     }

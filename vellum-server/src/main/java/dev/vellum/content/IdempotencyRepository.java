@@ -1,10 +1,11 @@
-package dev.vellum.storage;
+package dev.vellum.content;
 
+import dev.vellum.storage.Tx;
 import java.sql.SQLException;
 import java.util.Optional;
 
 /** Stored responses of requests made with an Idempotency-Key, kept for 24 hours. */
-public final class IdempotencyRepository {
+final class IdempotencyRepository {
 
     public record Stored(String requestHash, int status, String response) {}
 

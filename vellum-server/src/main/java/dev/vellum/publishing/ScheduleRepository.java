@@ -1,5 +1,6 @@
-package dev.vellum.storage;
+package dev.vellum.publishing;
 
+import dev.vellum.storage.Tx;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * Finds drafts whose publish_at has come, across every collection table (each has an index on
  * publish_at). Scheduled publishing needs nothing stored besides the entries themselves.
  */
-public final class ScheduleRepository {
+final class ScheduleRepository {
 
     /** A draft to turn live: which entry, and the version it was read at (to update only that version). */
     public record DueEntry(String projectId, String collectionId, String entryId, long version) {}

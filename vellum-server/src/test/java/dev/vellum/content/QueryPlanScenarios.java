@@ -1,4 +1,4 @@
-package dev.vellum.storage;
+package dev.vellum.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,9 @@ import dev.vellum.query.ListParams;
 import dev.vellum.query.ListQuery;
 import dev.vellum.query.ListQueryParser;
 import dev.vellum.schema.CollectionSchema;
-import dev.vellum.storage.EntryListing.Condition;
+import dev.vellum.content.EntryListing.Condition;
+import dev.vellum.storage.Database;
+import dev.vellum.storage.Dialect;
 import dev.vellum.testing.LocalScenarios;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
-package dev.vellum.storage;
+package dev.vellum.content;
 
 import dev.vellum.schema.FieldType;
-import dev.vellum.storage.EntryListing.Condition;
+import dev.vellum.content.EntryListing.Condition;
 import java.util.ArrayList;
 import java.util.List;
 

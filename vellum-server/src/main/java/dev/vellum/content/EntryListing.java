@@ -1,21 +1,21 @@
-package dev.vellum.storage;
+package dev.vellum.content;
 
+import dev.vellum.storage.Dialect;
+import dev.vellum.storage.Tx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.vellum.content.Entry;
 import dev.vellum.query.Cursor;
 import dev.vellum.query.ListQuery;
-import dev.vellum.query.Page;
 import dev.vellum.query.SortKey;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.Field;
 import dev.vellum.schema.FieldType;
 import dev.vellum.schema.NumberType;
 import dev.vellum.schema.TextType;
-import dev.vellum.storage.KeysetSegments.SortColumn;
+import dev.vellum.content.KeysetSegments.SortColumn;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +28,7 @@ import java.util.Set;
  * NULL sorts as the smallest value in both dialects. The id tie-break follows the last key's direction,
  * so one index (value, id) serves both directions.
  */
-public final class EntryListing {
+final class EntryListing {
 
     /** A WHERE fragment with its parameters. */
     public record Condition(String sql, List<Object> params) {}

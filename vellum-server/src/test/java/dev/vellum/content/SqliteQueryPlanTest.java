@@ -1,4 +1,4 @@
-package dev.vellum.storage;
+package dev.vellum.content;
 
 import dev.vellum.testing.Backend;
 

@@ -1,7 +1,6 @@
-package dev.vellum.storage;
+package dev.vellum.webhooks;
 
-import dev.vellum.webhooks.Delivery;
-import dev.vellum.webhooks.DeliveryAttempt;
+import dev.vellum.storage.Tx;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
