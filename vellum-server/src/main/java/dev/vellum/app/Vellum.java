@@ -2,11 +2,16 @@ package dev.vellum.app;
 
 import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
+import dev.vellum.config.Settings;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
 import dev.vellum.content.EntryTables;
 import dev.vellum.delivery.DeliveryService;
 import dev.vellum.graphql.GraphqlService;
+import dev.vellum.crypto.SecretBox;
+import dev.vellum.ids.Ulid;
+import dev.vellum.jobs.JobRunner;
+import dev.vellum.jobs.JobService;
 import dev.vellum.http.HttpServer;
 import dev.vellum.importers.Importers;
 import dev.vellum.importers.MediaResolver;
@@ -33,6 +38,7 @@ public final class Vellum implements AutoCloseable {
     private final EventWiring events;
     private HttpServer http;
     private ScheduledExecutorService chores;
+    private JobRunner jobRunner;
 
     private Vellum(Services services, EventWiring events) {
         this.services = services;
@@ -52,9 +58,11 @@ public final class Vellum implements AutoCloseable {
             EventWiring events = new EventWiring(config, db, changes, entries);
             CollectionService collections = new CollectionService(db, changes, registry, new EntryTables());
             Importers importers = new Importers(db, collections, entries, (project, writer, options) -> MediaResolver.NONE);
+            JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
                     collections, entries, changes, events.services(), importers, new DeliveryService(db),
                     new GraphqlService(collections, entries, changes));
+                    collections, entries, changes, events.services(), importers, jobs);
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);
@@ -82,6 +90,9 @@ public final class Vellum implements AutoCloseable {
             v.chores.scheduleWithFixedDelay(v::refreshPlannerStatistics, 1, 1, TimeUnit.MINUTES);
             v.chores.scheduleWithFixedDelay(v::expireAccessTickets, 5, 5, TimeUnit.MINUTES);
             v.events.start(v.chores);
+            v.jobRunner = new JobRunner(v.services.jobs(), Ulid.next(), config.integer(Settings.JOB_WORKERS),
+                    config.millis(Settings.JOB_LEASE_MS), v.services.metrics().registry());
+            v.jobRunner.start(!config.usesPostgres());
             log.info("vellum ready on port {} ({}) in {} ms", v.http.port(), config.usesPostgres() ? "postgresql" : "sqlite " + config.dataDir(),
                     (System.nanoTime() - started) / 1_000_000);
             return v;
@@ -156,6 +167,7 @@ public final class Vellum implements AutoCloseable {
         events.closeStreams(); // before the HTTP server stops: each open stream ends its response
         if (http != null) http.close();
         if (chores != null) chores.shutdownNow();
+        if (jobRunner != null) jobRunner.close();
         events.close();
         flushTokenUse();
         services.database().close();

@@ -68,6 +68,12 @@ public final class Settings {
     public static final Setting POLL_MS = new Setting("VELLUM_POLL_MS", "--poll-ms", "1000", "integer",
             "How often a node looks in the database for changes and work from other nodes (its own commits wake it at once).");
 
+    // --- jobs: imports, sync runs and other long-running work -----------------------------------------
+    public static final Setting JOB_WORKERS = new Setting("VELLUM_JOB_WORKERS", "--job-workers", "2", "integer",
+            "Jobs (imports, sync runs) one node runs at the same time; further jobs wait in the queue.");
+    public static final Setting JOB_LEASE_MS = new Setting("VELLUM_JOB_LEASE_MS", "--job-lease-ms", "30000", "integer",
+            "How long a node holds a job without renewing it (it renews every third of this while it runs). A job whose "
+                    + "node died is taken over by another node this long after its last renewal.");
     // --- delivery API: metrics ---------------------------------------------------------------------
     public static final Setting METRICS_TOKEN = new Setting("VELLUM_METRICS_TOKEN", "--metrics-token", "", "secret",
             "Bearer token that may read GET /metrics (besides the instance admin token). Empty: only the instance admin token.");
@@ -91,5 +97,5 @@ public final class Settings {
             RATE_LIMIT_ANONYMOUS_PER_MINUTE, OUTBOUND_ALLOWLIST, MAX_BODY_BYTES, STATEMENT_TIMEOUT_MS, LOG_FORMAT,
             SECRET_KEY, PUBLIC_URL, WEBHOOK_TIMEOUT_MS, WEBHOOK_BACKOFF_BASE_MS, WEBHOOK_BACKOFF_MAX_MS, WEBHOOK_MAX_AGE_HOURS,
             WEBHOOK_CONCURRENCY, DELIVERY_LOG_DAYS, PUBLISH_DEBOUNCE_MS, PUBLISH_MAX_WAIT_MS, SCHEDULER_TICK_MS,
-            STREAM_HEARTBEAT_MS, POLL_MS, METRICS_TOKEN, METRICS_PORT, METRICS_HOST);
+            STREAM_HEARTBEAT_MS, POLL_MS, JOB_WORKERS, JOB_LEASE_MS, METRICS_TOKEN, METRICS_PORT, METRICS_HOST);
 }

@@ -24,10 +24,27 @@ public record VellumConfig(
         Optional<String> secretKey,
         Optional<String> publicUrl,
         EventSettings events,
-        MetricsConfig metrics) {
+        Map<String, String> values) {
 
-    /** Who may read /metrics: a token besides the instance admin's, or a separate port (null: the API port). */
-    public record MetricsConfig(Optional<String> token, Integer port, String host) {}
+    /**
+     * A setting's resolved text (its default when unset). Capabilities read their own settings through
+     * this and the typed readers below, so adding a setting does not change this record.
+     */
+    public String value(Setting s) {
+        String v = values.get(s.env());
+        if (v == null) throw new IllegalArgumentException(s.env() + " is not declared in Settings.ALL");
+        return v;
+    }
+
+    /** A setting read as an integer; a malformed value is an error naming the setting. */
+    public int integer(Setting s) {
+        return integer(values, s);
+    }
+
+    /** A setting read as a number of milliseconds. */
+    public Duration millis(Setting s) {
+        return millis(values, s);
+    }
 
 
     /** @param overrides values keyed by environment variable name (from CLI flags or tests). */
@@ -53,9 +70,7 @@ public record VellumConfig(
                 optional(values.get(Settings.SECRET_KEY.env())),
                 optional(values.get(Settings.PUBLIC_URL.env())),
                 events(values),
-                new MetricsConfig(optional(values.get(Settings.METRICS_TOKEN.env())),
-                        values.get(Settings.METRICS_PORT.env()).isEmpty() ? null : integer(values, Settings.METRICS_PORT),
-                        values.get(Settings.METRICS_HOST.env())));
+                Map.copyOf(values));
     }
 
     private static EventSettings events(Map<String, String> values) {

@@ -17,7 +17,7 @@ final class HealthRoutes {
         });
         byte[] openApi = Json.MAPPER.valueToTree(OpenApiDocument.load()).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         routes.get("/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-        if (s.config().metrics().port() != null) return; // served by MetricsServer on its own address instead
+        if (MetricsServer.MetricsConfig.of(s.config()).port() != null) return; // served by MetricsServer on its own address instead
         routes.get("/metrics", ctx -> {
             requireMetricsReader(ctx, s);
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(s.metrics().scrape());
@@ -32,7 +32,7 @@ final class HealthRoutes {
                     "Send Authorization: Bearer <instance admin token or VELLUM_METRICS_TOKEN>");
         }
         String secret = header.substring(7).strip();
-        var configured = s.config().metrics().token();
+        var configured = MetricsServer.MetricsConfig.of(s.config()).token();
         if (configured.isPresent() && java.security.MessageDigest.isEqual(
                 configured.get().getBytes(java.nio.charset.StandardCharsets.UTF_8), secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             return;

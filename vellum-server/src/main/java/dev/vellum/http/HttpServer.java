@@ -17,7 +17,8 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(Services s) {
         Authentication auth = new Authentication(s.tokens(), s.delivery());
         Cors cors = new Cors(s.delivery());
-        this.metricsServer = s.config().metrics().port() == null ? null : new MetricsServer(s.config().metrics(), s.metrics());
+        MetricsServer.MetricsConfig metricsConfig = MetricsServer.MetricsConfig.of(s.config());
+        this.metricsServer = metricsConfig.port() == null ? null : new MetricsServer(metricsConfig, s.metrics());
         AccessLog accessLog = new AccessLog(s.config().logFormat(), s.metrics(), s.tokens());
         RateLimiting rateLimiting = new RateLimiting(s.rateLimits(), s.config().rateLimits());
         this.app = Javalin.create(config -> {

@@ -1,7 +1,8 @@
 package dev.vellum.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.vellum.config.VellumConfig.MetricsConfig;
+import dev.vellum.config.Settings;
+import dev.vellum.config.VellumConfig;
 import dev.vellum.observability.Metrics;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +16,15 @@ import java.nio.charset.StandardCharsets;
  */
 final class MetricsServer implements AutoCloseable {
     private final com.sun.net.httpserver.HttpServer server;
+
+    /** Who may read /metrics: a token besides the instance admin's, or a separate port (null: the API port). */
+    record MetricsConfig(java.util.Optional<String> token, Integer port, String host) {
+        static MetricsConfig of(VellumConfig c) {
+            String token = c.value(Settings.METRICS_TOKEN);
+            return new MetricsConfig(token.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(token),
+                    c.value(Settings.METRICS_PORT).isBlank() ? null : c.integer(Settings.METRICS_PORT), c.value(Settings.METRICS_HOST));
+        }
+    }
 
     MetricsServer(MetricsConfig config, Metrics metrics) {
         try {

@@ -10,6 +10,7 @@ import dev.vellum.content.EntryService;
 import dev.vellum.delivery.DeliveryService;
 import dev.vellum.graphql.GraphqlService;
 import dev.vellum.importers.Importers;
+import dev.vellum.jobs.JobService;
 import dev.vellum.observability.Metrics;
 import dev.vellum.projects.ProjectService;
 import dev.vellum.ratelimit.RateLimits;
@@ -21,7 +22,7 @@ import dev.vellum.webhooks.WebhookService;
 /** The facades the HTTP adapter calls. */
 public record Services(VellumConfig config, Database database, Metrics metrics, RateLimits rateLimits, ProjectService projects,
                        TokenService tokens, CollectionService collections, EntryService entries, ChangeLog changes, Events events,
-                       Importers importers, DeliveryService delivery, GraphqlService graphql) {
+                       Importers importers, JobService jobs, DeliveryService delivery, GraphqlService graphql) {
 
     /** The event capabilities: webhooks, the live change stream, publishing, inbound hooks. */
     public record Events(WebhookService webhooks, ChangeStream stream, PublishService publishing, InboundHookService inbound,
