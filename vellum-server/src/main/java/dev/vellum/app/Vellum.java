@@ -60,9 +60,8 @@ public final class Vellum implements AutoCloseable {
             Importers importers = new Importers(db, collections, entries, (project, writer, options) -> MediaResolver.NONE);
             JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
             Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
-                    collections, entries, changes, events.services(), importers, new DeliveryService(db),
+                    collections, entries, changes, events.services(), importers, jobs, new DeliveryService(db),
                     new GraphqlService(collections, entries, changes));
-                    collections, entries, changes, events.services(), importers, jobs);
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);
