@@ -52,9 +52,8 @@ for (let from = 0; from < POSTS; from += 1000) {
 }
 
 // the same answer on both sides?
-const q = '{ posts(limit: 50, sort: "id") { data { title author { name } category { name } } } }';
-const vg = await call('POST', `${vp}/graphql`, read, { query: q.replace('sort: "id"', 'sort: "created_at"') });
-const dg = await call('POST', `${D}/graphql`, DT, { query: '{ posts(limit: 50, sort: ["id"]) { title author { name } category { name } } }' });
+const vg = await call('POST', `${vp}/graphql`, read, { query: '{ posts(limit: 50, sort: "title") { data { title author { name } category { name } } } }' });
+const dg = await call('POST', `${D}/graphql`, DT, { query: '{ posts(limit: 50, sort: ["title"]) { title author { name } category { name } } }' });
 const vt = vg.data.posts.data.map((p) => `${p.title}/${p.author.name}/${p.category.name}`);
 const dt = dg.data.posts.map((p) => `${p.title}/${p.author.name}/${p.category.name}`);
 const same = vt.length === 50 && vt.every((s, i) => s === dt[i]);

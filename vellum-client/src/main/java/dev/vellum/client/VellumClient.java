@@ -45,6 +45,10 @@ public final class VellumClient implements AutoCloseable {
         return new EntriesApi(transport, project, collection);
     }
 
+    public ImportsApi imports(String project) {
+        return new ImportsApi(transport, project);
+    }
+
     public ChangesApi changes(String project) {
         return new ChangesApi(transport, project);
     }

@@ -1,5 +1,6 @@
 package dev.vellum.app;
 
+import dev.vellum.admin.AdminRoutes;
 import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.Settings;
@@ -14,7 +15,8 @@ import dev.vellum.jobs.JobRunner;
 import dev.vellum.jobs.JobService;
 import dev.vellum.http.HttpServer;
 import dev.vellum.importers.Importers;
-import dev.vellum.importers.MediaResolver;
+import dev.vellum.importers.ImportJobs;
+import dev.vellum.importers.archive.ProjectArchive;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
 import dev.vellum.ratelimit.RateLimits;
@@ -57,9 +59,13 @@ public final class Vellum implements AutoCloseable {
             EntryService entries = new EntryService(db, changes, registry);
             EventWiring events = new EventWiring(config, db, changes, entries);
             CollectionService collections = new CollectionService(db, changes, registry, new EntryTables());
-            Importers importers = new Importers(db, collections, entries, (project, writer, options) -> MediaResolver.NONE);
+            ProjectService projects = new ProjectService(db);
+            Importers importers = new Importers(db, collections, entries, null,
+                    dev.vellum.outbound.OutboundPolicy.of(config.outboundAllowlist()),
+                    new ProjectArchive(projects, collections, entries, events.services().webhooks()));
             JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
-            Services services = new Services(config, db, metrics, new RateLimits(), new ProjectService(db), new TokenService(db),
+            jobs.register(new ImportJobs(importers));
+            Services services = new Services(config, db, metrics, new RateLimits(), projects, new TokenService(db),
                     collections, entries, changes, events.services(), importers, jobs, new DeliveryService(db),
                     new GraphqlService(collections, entries, changes));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
@@ -77,8 +83,10 @@ public final class Vellum implements AutoCloseable {
         long started = System.nanoTime();
         Vellum v = open(config);
         try {
-            v.services.tokens().bootstrap(config.bootstrapToken()).ifPresent(secret -> printAdminToken(out, secret));
-            v.http = new HttpServer(v.services).start();
+            var generatedToken = v.services.tokens().bootstrap(config.bootstrapToken());
+            v.http = new HttpServer(v.services, routes -> AdminRoutes.register(routes, v.services)).start();
+            printAdminUrl(out, v.http.port());
+            generatedToken.ifPresent(secret -> printAdminToken(out, secret));
             v.chores = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "vellum-chores");
                 t.setDaemon(true);
@@ -101,9 +109,15 @@ public final class Vellum implements AutoCloseable {
         }
     }
 
+    private static void printAdminUrl(PrintStream out, int port) {
+        out.println();
+        out.println("  Vellum is running. Admin UI: http://localhost:" + port + "/admin");
+        out.flush();
+    }
+
     private static void printAdminToken(PrintStream out, String secret) {
         out.println();
-        out.println("  Instance admin token (shown once; store it now):");
+        out.println("  Instance admin token (shown once; store it now, and sign in to the admin UI with it):");
         out.println();
         out.println("    " + secret);
         out.println();

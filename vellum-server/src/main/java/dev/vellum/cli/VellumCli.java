@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The command line: a second adapter over the same facades as HTTP. */
 @Command(name = "vellum", mixinStandardHelpOptions = true, version = "vellum 0.1.0",
         description = "Vellum, a self-hosted headless CMS.",
-        subcommands = {ServeCommand.class, ProjectsCommand.class, TokensCommand.class, CollectionsCommand.class, EntriesCommand.class,
+        subcommands = {ServeCommand.class, ProjectsCommand.class, TokensCommand.class, CollectionsCommand.class, EntriesCommand.class, ImportCommand.class,
                 TailCommand.class, ConfigCommand.class})
 public final class VellumCli {
 

@@ -35,8 +35,9 @@ public final class Settings {
             "integer", "Largest accepted JSON request body in bytes; larger bodies answer 413.");
     public static final Setting STATEMENT_TIMEOUT_MS = new Setting("VELLUM_STATEMENT_TIMEOUT_MS", "--statement-timeout-ms",
             "5000", "integer", "Longest a single read query may run before it is cancelled (503 query_timeout).");
-    public static final Setting LOG_FORMAT = new Setting("VELLUM_LOG_FORMAT", "--log-format", "json", "json|text",
-            "Request log format: one JSON object per line, or key=value text.");
+    public static final Setting LOG_FORMAT = new Setting("VELLUM_LOG_FORMAT", "--log-format", "auto", "auto|json|text",
+            "Log format (requests and application): one JSON object per line, or readable key=value text lines. "
+                    + "auto: text when the console is a terminal, JSON otherwise (pipes, files, containers).");
 
     // --- events: webhooks, live changes, inbound hooks, publishing ---------------------------------
     public static final Setting SECRET_KEY = new Setting("VELLUM_SECRET_KEY", "--secret-key", "", "secret",

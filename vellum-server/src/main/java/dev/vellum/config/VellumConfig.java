@@ -66,7 +66,7 @@ public record VellumConfig(
                 list(values.get(Settings.OUTBOUND_ALLOWLIST.env())),
                 Long.parseLong(values.get(Settings.MAX_BODY_BYTES.env())),
                 integer(values, Settings.STATEMENT_TIMEOUT_MS),
-                values.get(Settings.LOG_FORMAT.env()),
+                logFormat(values.get(Settings.LOG_FORMAT.env())),
                 optional(values.get(Settings.SECRET_KEY.env())),
                 optional(values.get(Settings.PUBLIC_URL.env())),
                 events(values),
@@ -86,6 +86,22 @@ public record VellumConfig(
                 millis(values, Settings.SCHEDULER_TICK_MS),
                 millis(values, Settings.STREAM_HEARTBEAT_MS),
                 millis(values, Settings.POLL_MS));
+    }
+
+    /** {@code auto} becomes text on a terminal and JSON otherwise; other values stay as given. */
+    static String logFormat(String configured) {
+        if (!"auto".equals(configured)) return configured;
+        return onTerminal() ? "text" : "json";
+    }
+
+    private static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try { // Java 22+ has a console even when redirected; isTerminal tells the difference
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 21: a console exists only on a terminal
+        }
     }
 
     public boolean usesPostgres() {

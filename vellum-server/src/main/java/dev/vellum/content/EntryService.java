@@ -202,6 +202,43 @@ public final class EntryService {
         }
     }
 
+    /**
+     * Restores exported entries ({@link EntryJson#render} in JSON form: id, slug, draft, version, timestamps,
+     * publish_at, fields) into a collection, keeping ids, versions and timestamps. Values are validated;
+     * references are not (a restore brings their targets too, in any order). One transaction, one
+     * change-log record per entry; an entry whose id exists already fails the whole call.
+     */
+    public int restore(String projectId, String collectionId, List<JsonNode> exported, String tokenId) {
+        CollectionSchema schema = registry.get(projectId, collectionId);
+        List<Entry> restored = new ArrayList<>(exported.size());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < exported.size(); i++) {
+            JsonNode e = exported.get(i);
+            String prefix = "entries[" + i + "].";
+            ObjectNode input = JSON.createObjectNode();
+            for (String k : List.of("slug", "draft", "publish_at", "fields")) if (e.has(k)) input.set(k, e.get(k));
+            PreparedEntry p = PreparedEntry.of(schema, EntryInput.parse(input, prefix, errors), true, prefix);
+            errors.addAll(p.errors());
+            if (!e.path("id").isTextual() || !e.path("version").canConvertToLong() || !e.path("created_at").isTextual()
+                    || !e.path("updated_at").isTextual() || !e.path("slug").isTextual()) {
+                errors.add(new FieldError(prefix + "id", "required", "a restored entry has its id, slug, version, created_at and updated_at"));
+                continue;
+            }
+            restored.add(new Entry(e.get("id").asText(), e.get("slug").asText(), e.path("draft").asBoolean(false), e.get("version").asLong(),
+                    e.get("created_at").asText(), e.get("updated_at").asText(), p.input().publishAt(), EntryValidator.complete(schema, p.values())));
+        }
+        throwIfInvalid(errors);
+        changes.write(projectId, (tx, log) -> {
+            CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
+            for (Entry e : restored) {
+                entries.insert(tx, c, e);
+                log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId));
+            }
+            return null;
+        });
+        return restored.size();
+    }
+
     public ObjectNode list(String projectId, String collectionId, ListParams params, boolean seesDrafts, RichTextFormat format) {
         CollectionSchema c = registry.get(projectId, collectionId);
         ListQuery q = ListQueryParser.parse(c, params, !seesDrafts, target -> registry.find(projectId, target));

@@ -15,6 +15,11 @@ public final class HttpServer implements AutoCloseable {
     public record Route(String method, String path) {}
 
     public HttpServer(Services s) {
+        this(s, routes -> { });
+    }
+
+    /** @param adapters further route groups served by the same server (the admin UI), wired by the app. */
+    public HttpServer(Services s, java.util.function.Consumer<io.javalin.config.RoutesConfig> adapters) {
         Authentication auth = new Authentication(s.tokens(), s.delivery());
         Cors cors = new Cors(s.delivery());
         MetricsServer.MetricsConfig metricsConfig = MetricsServer.MetricsConfig.of(s.config());
@@ -32,7 +37,8 @@ public final class HttpServer implements AutoCloseable {
             config.requestLogger.http(accessLog::log);
             config.events.handlerAdded(meta -> {
                 String method = meta.getHttpMethod().name();
-                if (List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) routes.add(new Route(method, meta.getPath()));
+                boolean api = !meta.getPath().startsWith("/admin"); // the admin UI's HTML pages are not API endpoints
+                if (api && List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) routes.add(new Route(method, meta.getPath()));
             });
             var routes = config.routes;
             routes.before(RequestIds::assign);
@@ -55,14 +61,17 @@ public final class HttpServer implements AutoCloseable {
             WebhookRoutes.register(routes, s);
             PublishRoutes.register(routes, s);
             InboundHookRoutes.register(routes, s);
+            ArchiveRoutes.register(routes, s);
+            ImportRoutes.register(routes, s);
             DeliveryRoutes.register(routes, s);
             GraphqlRoutes.register(routes, s);
+            adapters.accept(routes);
             routes.exception(VellumException.class, (e, ctx) -> Problems.render(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
                     Problems.problem(ctx, e.getStatus(), code(e.getStatus()), e.getMessage(), List.of())));
             routes.exception(Exception.class, (e, ctx) -> Problems.unexpected(ctx, e));
             routes.error(404, ctx -> {
-                if (!Problems.written(ctx)) {
+                if (!Problems.written(ctx) && ctx.resultInputStream() == null) { // an adapter's own 404 page stays
                     Problems.write(ctx, Problems.problem(ctx, 404, "route_not_found", "No route " + ctx.method() + " " + ctx.path(), List.of()));
                 }
             });
@@ -86,7 +95,7 @@ public final class HttpServer implements AutoCloseable {
         return this;
     }
 
-    /** Every endpoint the server serves. */
+    /** Every API endpoint the server serves (not the admin UI's pages). */
     public List<Route> routes() {
         return List.copyOf(routes);
     }

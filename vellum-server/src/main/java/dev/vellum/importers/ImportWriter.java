@@ -99,6 +99,18 @@ public final class ImportWriter {
         return db.read(tx -> map.withPrefix(tx, projectId, source, prefix));
     }
 
+    /** Where the last complete run of this source ended (a live source's position), or null. */
+    public String syncedTo() {
+        return db.read(tx -> map.syncedTo(tx, projectId, source));
+    }
+
+    public void setSyncedTo(String syncedTo) {
+        db.write(tx -> {
+            map.setSyncedTo(tx, projectId, source, syncedTo);
+            return null;
+        });
+    }
+
     /** Logs items that need no write (same fingerprint as last time) or are skipped or failed before writing. */
     public void note(String collectionId, List<Mapped> unchanged, Map<String, String> skipped, Map<String, String> failed) {
         String now = Timestamps.now();
@@ -141,7 +153,7 @@ public final class ImportWriter {
         if (update) body.put("match", "id");
         ArrayNode list = body.putArray("entries");
         for (Write w : items) {
-            ObjectNode e = w.body().deepCopy();
+            ObjectNode e = w.body(); // built for this write only: no copy
             if (update) e.put("id", w.existingId());
             else e.remove("id");
             list.add(e);

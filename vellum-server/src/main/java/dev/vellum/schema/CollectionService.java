@@ -51,6 +51,39 @@ public final class CollectionService {
         return created;
     }
 
+    /**
+     * Restores a collection from an export ({@link SchemaJson#collection}: definition, version, created_at,
+     * updated_at) into a project that lacks it, keeping its version and timestamps. Reference targets are
+     * not checked: a restore brings every collection of the archive, in any order.
+     */
+    public CollectionSchema restore(String projectId, JsonNode exported, String tokenId) {
+        CollectionDefinition d = SchemaParser.parseCreate(definitionOnly(exported));
+        long version = exported.path("version").asLong(1);
+        String createdAt = exported.path("created_at").asText(Timestamps.now());
+        String updatedAt = exported.path("updated_at").asText(createdAt);
+        CollectionSchema restored = changes.write(projectId, (tx, log) -> {
+            if (projects.find(tx, projectId).isEmpty()) throw Access.projectNotFound(projectId);
+            if (collections.find(tx, projectId, d.id()).isPresent()) {
+                throw new VellumException.Conflict("collection_exists", "A collection '" + d.id() + "' already exists");
+            }
+            CollectionSchema inserted = collections.insert(tx, projectId, d, createdAt);
+            CollectionSchema c = new CollectionSchema(inserted.pk(), projectId, d.id(), d.name(), d.description(), d.slugFrom(), d.fields(),
+                    version, createdAt, updatedAt);
+            collections.update(tx, c);
+            tables.create(tx, c);
+            log.record(change(ChangeKind.COLLECTION_CREATED, c, tokenId));
+            return c;
+        });
+        registry.invalidate(projectId, d.id());
+        return restored;
+    }
+
+    private static JsonNode definitionOnly(JsonNode exported) {
+        com.fasterxml.jackson.databind.node.ObjectNode d = ((com.fasterxml.jackson.databind.node.ObjectNode) exported).deepCopy();
+        d.remove(List.of("version", "created_at", "updated_at"));
+        return d;
+    }
+
     public List<CollectionSchema> list(String projectId) {
         return db.read(tx -> {
             if (projects.find(tx, projectId).isEmpty()) throw Access.projectNotFound(projectId);

@@ -1,7 +1,17 @@
 package dev.vellum.schema;
 
-/** One field of a collection's schema. */
-public record Field(String id, String name, FieldType type, boolean required, boolean unique, String description) {
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One field of a collection's schema. {@code help} is guidance shown beside the field in forms;
+ * {@code defaultValue} (normalised for the type, or null) prepopulates new entries' forms.
+ */
+public record Field(String id, String name, FieldType type, boolean required, boolean unique, String description,
+                    String help, JsonNode defaultValue) {
+
+    public Field(String id, String name, FieldType type, boolean required, boolean unique, String description) {
+        this(id, name, type, required, unique, description, null, null);
+    }
 
     /** The column that holds this field in its collection's table. Field ids are checked to be SQL-safe. */
     public String column() {

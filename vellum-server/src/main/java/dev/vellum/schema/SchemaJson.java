@@ -35,6 +35,8 @@ public final class SchemaJson {
         out.put("required", f.required());
         out.put("unique", f.unique());
         if (f.description() != null) out.put("description", f.description());
+        if (f.help() != null) out.put("help", f.help());
+        if (f.defaultValue() != null) out.set("default", f.defaultValue());
         f.type().writeOptions(out);
         return out;
     }

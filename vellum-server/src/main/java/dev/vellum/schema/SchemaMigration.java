@@ -134,7 +134,8 @@ final class SchemaMigration {
     private void applyKept(Tx tx, CollectionSchema c, Kept k) throws SQLException {
         Field current = k.from();
         if (!current.id().equals(k.to().id())) {
-            Field renamed = new Field(k.to().id(), k.to().name(), current.type(), current.required(), current.unique(), k.to().description());
+            Field renamed = new Field(k.to().id(), k.to().name(), current.type(), current.required(), current.unique(), k.to().description(),
+                    k.to().help(), k.to().defaultValue());
             tables.renameField(tx, c, current, renamed);
             current = renamed;
         }

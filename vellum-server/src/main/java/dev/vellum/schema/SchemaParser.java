@@ -104,8 +104,22 @@ public final class SchemaParser {
         }
         String name = text(f, "name", errors, false, path);
         String description = text(f, "description", errors, false, path);
+        String help = text(f, "help", errors, false, path);
+        JsonNode defaultValue = type == null ? null : defaultValue(f.get("default"), type, path, errors);
         if (errors.size() != before) return null;
-        return new Field(id, orDefault(name, id), type, required, unique, description);
+        return new Field(id, orDefault(name, id), type, required, unique, description, help, defaultValue);
+    }
+
+    /** A field's default, validated and normalised like a value of its type; null when absent. */
+    private static JsonNode defaultValue(JsonNode value, FieldType type, String path, List<FieldError> errors) {
+        if (value == null || value.isNull()) return null;
+        try {
+            return type.normalize(value);
+        } catch (InvalidValue e) {
+            errors.add(new FieldError(path + ".default", "invalid_default", "the default is not a valid " + type.name()
+                    + " value: " + e.getMessage()));
+            return null;
+        }
     }
 
     private static void checkSlugFrom(CollectionDefinition d, List<FieldError> errors) {

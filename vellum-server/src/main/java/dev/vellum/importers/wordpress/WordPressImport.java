@@ -45,12 +45,12 @@ public final class WordPressImport {
     private final Function<String, ImportWriter> writers;
     private final Function<ImportWriter, MediaResolver> media;
 
-    /** {@code options}: mapping (see {@link ImportTarget}), media (default true), rewrite_links and link_pattern. */
-    public record Options(JsonNode mapping, boolean media, boolean rewriteLinks, String linkPattern) {
+    /** {@code options}: mapping (see {@link ImportTarget}), media (default true), rewrite_links, link_pattern, full (ignore the last run). */
+    public record Options(JsonNode mapping, boolean media, boolean rewriteLinks, String linkPattern, boolean full) {
         public static Options of(JsonNode options) {
             JsonNode o = options == null ? JsonNodeFactory.instance.objectNode() : options;
             return new Options(o.get("mapping"), o.path("media").asBoolean(true), o.path("rewrite_links").asBoolean(false),
-                    o.path("link_pattern").asText("/{collection}/{slug}"));
+                    o.path("link_pattern").asText("/{collection}/{slug}"), o.path("full").asBoolean(false));
         }
 
         String fingerprint() {
@@ -70,11 +70,13 @@ public final class WordPressImport {
 
     public ObjectNode run(ImportContext ctx) {
         WordPressIndex index = new WordPressIndex();
+        source.prepare();
         ctx.progress("scan", 0, -1);
         source.index(index::add);
         ctx.progress("scan", 1, 1);
         String key = "wordpress:" + (index.site() != null ? WordPressIndex.trimSlash(index.site()) : source.fallbackKey());
         ImportWriter writer = writers.apply(key);
+        source.since(options.full() ? null : writer.syncedTo());
         MediaResolver resolver = options.media() ? media.apply(writer) : MediaResolver.NONE;
         WordPressCollections cols = WordPressCollections.ensure(collections, projectId, options.mapping());
 
@@ -84,6 +86,7 @@ public final class WordPressImport {
         Content content = new Content(ctx, writer, resolver, index, cols, authorIds, categoryIds, tagIds);
         source.content(content::accept);
         content.finish();
+        if (source.syncedTo() != null) writer.setSyncedTo(source.syncedTo());
 
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("source", key);
@@ -93,6 +96,7 @@ public final class WordPressImport {
             c.put(t.getKey(), t.getValue().collectionId());
             if (!t.getValue().dropped().isEmpty()) result.with("dropped_fields").put(t.getKey(), String.join(", ", t.getValue().dropped()));
         }
+        if (resolver.report() != null) result.set("media", resolver.report());
         result.put("posts", index.postCount());
         result.put("pages", index.pageCount());
         return result;

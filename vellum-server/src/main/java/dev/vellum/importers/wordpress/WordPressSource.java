@@ -14,4 +14,15 @@ public interface WordPressSource {
 
     /** The import map's source key when the source does not name its site. */
     String fallbackKey();
+
+    /** Checks what can be checked before reading (a live site's credentials). */
+    default void prepare() { }
+
+    /** Where the last complete run of this source ended (null: read everything). */
+    default void since(String syncedTo) { }
+
+    /** Where the next run may start, once this one completed; null when the source has no such notion. */
+    default String syncedTo() {
+        return null;
+    }
 }

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Admin UI benchmark (docs/benchmarks.md, "Admin UI").
+# Starts a Vellum server on an empty temp data dir (SQLite; BENCH_DATABASE_URL=jdbc:postgresql://… for PostgreSQL),
+# loads 100,000 entries into one collection through the batch endpoint (1,000 per call), then requests every admin
+# page N times in a row with a signed-in session cookie and reports the server-side time of each (duration_ms in
+# the access log: median, 95th percentile, max) and its weight. "First load" of the entries screen = its HTML +
+# the stylesheet + the script; later navigations fetch only the HTML (the assets are cached as immutable).
+# Usage: bench/admin-bench.sh [requests per page, default 30]   (BENCH_KEEP=1 keeps the temp dir)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+n=${1:-30}
+entries=${BENCH_ENTRIES:-100000}
+port=${BENCH_PORT:-18432}
+token=bench-admin-token-0123456789
+work=$(mktemp -d /tmp/vellum-admin-bench.XXXXXX)
+base="http://127.0.0.1:$port"
+server_pid=
+
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [ -n "${BENCH_KEEP:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need jq || ! need curl || ! need gawk; then
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq curl gawk >&2
+fi
+[ -f "$here/vellum-server/target/vellum.jar" ] || (cd "$here" && ./mvnw -q -B package -DskipTests -pl vellum-server -am >&2)
+. "$here/.mvn/find-jdk.sh"
+
+java_opts=${VELLUM_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -Xmx256m}
+VELLUM_PORT=$port VELLUM_HOST=127.0.0.1 VELLUM_DATA_DIR="$work/data" VELLUM_BOOTSTRAP_TOKEN=$token \
+  VELLUM_RATE_LIMIT_PER_MINUTE=0 VELLUM_LOG_FORMAT=json VELLUM_DATABASE_URL="${BENCH_DATABASE_URL:-}" \
+  "$JAVA_HOME/bin/java" $java_opts --enable-native-access=ALL-UNNAMED -jar "$here/vellum-server/target/vellum.jar" serve \
+  >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do curl -fs "$base/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs "$base/readyz" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
+
+api() { curl -fsS -X "$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' ${3:+--data-binary "$3"} "$base$2"; }
+api POST /v1/projects '{"id": "bench"}' >/dev/null
+api POST /v1/projects/bench/collections '{"id": "articles", "slug_from": "title", "fields": [
+  {"id": "title", "type": "text", "required": true}, {"id": "status", "type": "enum", "options": ["draft", "live", "archived"]},
+  {"id": "views", "type": "number", "integer": true}, {"id": "published_at", "type": "date"},
+  {"id": "body", "type": "rich_text"}, {"id": "cover", "type": "image"}, {"id": "featured", "type": "boolean"}]}' >/dev/null
+
+echo "loading $entries entries…" >&2
+for b in $(seq 0 $((entries / 1000 - 1))); do
+  gawk -v b="$b" 'BEGIN { srand(20261126 + b); printf "{\"mode\": \"create\", \"entries\": ["
+    for (i = 0; i < 1000; i++) {
+      r = rand(); s = r < 0.6 ? "live" : (r < 0.85 ? "draft" : "archived")
+      printf "%s{\"draft\": %s, \"fields\": {\"title\": \"Article %d-%d about things\", \"status\": \"%s\", \"views\": %d, \"published_at\": \"%s\", \"body\": {\"html\": \"<p>Some <b>text</b> of article %d.</p>\"}, \"featured\": %s}}", \
+        (i ? ", " : ""), (s == "draft" ? "true" : "false"), b, i, s, int(rand() * 1000), strftime("%Y-%m-%dT%H:%M:%SZ", 1577836800 + int(rand() * 215000000), 1), i, (rand() < 0.1 ? "true" : "false")
+    }
+    printf "]}" }' >"$work/batch.json"
+  curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @"$work/batch.json" \
+    "$base/v1/projects/bench/collections/articles/entries/batch" >/dev/null
+done
+one=$(api GET "/v1/projects/bench/collections/articles/entries?limit=1" | jq -r '.data[0].id')
+cursor=$(api GET "/v1/projects/bench/collections/articles/entries?limit=50&sort=-views" | jq -r .next_cursor)
+enc() { jq -rn --arg v "$1" '$v | @uri'; }
+
+cookie="Cookie: vellum_admin=$token"
+stats() { # route template → "median | p95 | max" of duration_ms of the requests logged after line $2
+  tail -n +"$(( $2 + 1 ))" "$work/server.log" | grep -F "\"route\":\"$1\"" | jq -r .duration_ms | sort -n \
+    | awk '{ v[NR] = $1 } END { if (!NR) { print "– | – | –"; exit } printf "%.1f ms | %.1f ms | %.1f ms", v[int((NR + 1) / 2)], v[int(NR * 0.95 + 0.999)], v[NR] }'
+}
+page() { # name route-template path
+  curl -fsS -H "$cookie" "$base$3" >/dev/null # warm-up
+  local before; before=$(wc -l <"$work/server.log")
+  local size=0
+  for _ in $(seq 1 "$n"); do size=$(curl -fsS -o /dev/null -w '%{size_download}' -H "$cookie" "$base$3"); done
+  sleep 0.2
+  printf '| %s | %s | %s KB |\n' "$1" "$(stats "$2" "$before")" "$(awk -v s="$size" 'BEGIN { printf "%.1f", s / 1024 }')"
+}
+
+css=$(curl -fsS "$base/admin/sign-in" | grep -o '/admin/static/admin.css?v=[0-9a-f]*')
+js=$(curl -fsS "$base/admin/sign-in" | grep -o '/admin/static/admin.js?v=[0-9a-f]*')
+css_bytes=$(curl -fsS -o /dev/null -w '%{size_download}' "$base$css")
+js_bytes=$(curl -fsS -o /dev/null -w '%{size_download}' "$base$js")
+html_bytes=$(curl -fsS -o /dev/null -w '%{size_download}' -H "$cookie" "$base/admin/p/bench/c/articles")
+later_bytes=$(curl -fsS -o /dev/null -w '%{size_download}' -H "$cookie" "$base/admin/p/bench/c/articles?sort=-views&cursor=$(enc "$cursor")")
+cache=$(curl -fsSI "$base$css" | tr -d '\r' | awk -F': ' 'tolower($1) == "cache-control" { print $2 }')
+
+{
+  echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'). Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+    "$(free -g | awk '/Mem:/ { print $2 }') GB RAM; load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); server options: $java_opts;" \
+    "database: $([ -n "${BENCH_DATABASE_URL:-}" ] && echo PostgreSQL || echo "SQLite (embedded)"); $entries entries in the collection;" \
+    "$n sequential requests per page after one warm-up, signed in as the instance admin."
+  echo
+  echo "| page | server median | p95 | max | HTML |"
+  echo "|---|---:|---:|---:|---:|"
+  page "projects (counts every collection)" "/admin/projects" "/admin/projects"
+  page "project" "/admin/p/{p}" "/admin/p/bench"
+  page "entries, first page (with total)" "/admin/p/{p}/c/{c}" "/admin/p/bench/c/articles"
+  page "entries, filtered and sorted" "/admin/p/{p}/c/{c}" "/admin/p/bench/c/articles?filter=$(enc 'status = "live" and views > 500')&sort=-published_at"
+  page "entries, later page (cursor)" "/admin/p/{p}/c/{c}" "/admin/p/bench/c/articles?sort=-views&cursor=$(enc "$cursor")"
+  page "entry form (edit)" "/admin/p/{p}/c/{c}/e/{id}" "/admin/p/bench/c/articles/e/$one"
+  page "entry form (new)" "/admin/p/{p}/c/{c}/new" "/admin/p/bench/c/articles/new"
+  page "schema designer" "/admin/p/{p}/c/{c}/schema" "/admin/p/bench/c/articles/schema"
+  page "tokens" "/admin/p/{p}/tokens" "/admin/p/bench/tokens"
+  page "reference lookup (JSON)" "/admin/p/{p}/c/{c}/lookup" "/admin/p/bench/c/articles/lookup?q=$(enc '12-3')"
+  echo
+  echo "Entries screen weight (uncompressed): first load $(( (html_bytes + css_bytes + js_bytes) / 1024 )) KB" \
+    "(HTML $(( html_bytes / 1024 )) KB + CSS $(( css_bytes / 1024 )) KB + script $(( js_bytes / 1024 )) KB);" \
+    "a later navigation (next page) $(( later_bytes / 1024 )) KB of HTML, the assets being cached ($cache)."
+} | tee "$work/result.md"

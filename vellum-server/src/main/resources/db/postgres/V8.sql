@@ -1,0 +1,7 @@
+-- admin UI: a preview URL template per collection (e.g. https://site.example.com/blog/{slug})
+CREATE TABLE admin_preview_urls (
+    project_id     text COLLATE "C" NOT NULL,
+    collection_id  text COLLATE "C" NOT NULL,
+    template       text NOT NULL,
+    PRIMARY KEY (project_id, collection_id)
+);

@@ -1,0 +1,95 @@
+package dev.vellum.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vellum.testing.Backend;
+import dev.vellum.testing.TestServer;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The admin's session and CSRF rules at the HTTP level, where a browser would hide them. */
+class AdminHttpTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static Backend backend;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        backend = Backend.sqlite();
+        server = new TestServer(backend);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        backend.close();
+    }
+
+    @Test
+    void signInSetsAStrictHttpOnlySessionCookieAndNeedsTheFormsOwnToken() throws Exception {
+        var form = get("/admin/sign-in", null);
+        String pre = cookie(form, "vellum_admin_pre");
+        assertThat(post("/admin/sign-in", "vellum_admin_pre=" + pre, "_csrf=wrong&token=" + Backend.ADMIN_TOKEN).statusCode())
+                .as("login CSRF: the form's token must match its cookie").isEqualTo(403);
+        var ok = post("/admin/sign-in", "vellum_admin_pre=" + pre, "_csrf=" + csrf(form) + "&token=" + Backend.ADMIN_TOKEN);
+        assertThat(ok.statusCode()).isEqualTo(303);
+        String setCookie = ok.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("vellum_admin=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Path=/admin")
+                .doesNotContainIgnoringCase("Max-Age").doesNotContainIgnoringCase("Expires");
+        assertThat(ok.headers().firstValue("Location").orElseThrow()).isEqualTo("/admin").doesNotContain(Backend.ADMIN_TOKEN);
+    }
+
+    @Test
+    void aFormPostedWithoutTheSessionsCsrfTokenChangesNothing() throws Exception {
+        String session = "vellum_admin=" + Backend.ADMIN_TOKEN;
+        var page = get("/admin/projects", session);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
+        assertThat(post("/admin/projects", session, "id=forged").statusCode()).isEqualTo(403);
+        assertThat(post("/admin/projects", session, "_csrf=nope&id=forged").statusCode()).isEqualTo(403);
+        assertThat(server.admin().get("/v1/projects/forged").status()).isEqualTo(404);
+        assertThat(post("/admin/projects", session, "_csrf=" + csrf(page) + "&id=real").statusCode()).isEqualTo(303);
+        assertThat(server.admin().get("/v1/projects/real").status()).isEqualTo(200);
+    }
+
+    @Test
+    void pagesEscapeWhatUsersTyped() throws Exception {
+        server.admin().post("/v1/projects", java.util.Map.of("id", "esc", "name", "<script>alert(1)</script>"));
+        var page = get("/admin/projects", "vellum_admin=" + Backend.ADMIN_TOKEN);
+        assertThat(page.body()).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    private static HttpResponse<String> get(String path, String cookie) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create(server.base() + path));
+        if (cookie != null) b.header("Cookie", cookie);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String cookie, String form) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create(server.base() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) b.header("Cookie", cookie);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        Matcher m = CSRF.matcher(page.body());
+        assertThat(m.find()).as("the page has a CSRF field").isTrue();
+        return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+    }
+
+    private static String cookie(HttpResponse<String> r, String name) {
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow()
+                .split(";")[0].substring(name.length() + 1);
+    }
+}
