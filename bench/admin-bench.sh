@@ -82,7 +82,7 @@ css_bytes=$(curl -fsS -o /dev/null -w '%{size_download}' "$base$css")
 js_bytes=$(curl -fsS -o /dev/null -w '%{size_download}' "$base$js")
 html_bytes=$(curl -fsS -o /dev/null -w '%{size_download}' -H "$cookie" "$base/admin/p/bench/c/articles")
 later_bytes=$(curl -fsS -o /dev/null -w '%{size_download}' -H "$cookie" "$base/admin/p/bench/c/articles?sort=-views&cursor=$(enc "$cursor")")
-cache=$(curl -fsSI "$base$css" | tr -d '\r' | awk -F': ' 'tolower($1) == "cache-control" { print $2 }')
+cache=$(curl -fsS -D - -o /dev/null "$base$css" | tr -d '\r' | awk -F': ' 'tolower($1) == "cache-control" { print $2 }')
 
 {
   echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'). Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \

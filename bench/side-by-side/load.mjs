@@ -1,5 +1,5 @@
 // Loads the same COUNT items into Vellum or Directus, 1,000 per request, and writes the new ids (one per line).
-// usage: node load.mjs vellum|directus BASE_URL TOKEN IDS_FILE [COUNT]
+// usage: node load.mjs vellum|directus|strapi BASE_URL TOKEN IDS_FILE [COUNT]
 //   vellum:   BASE_URL = http://127.0.0.1:PORT/v1/projects/bench/collections/posts/entries  (POST BASE_URL/batch)
 //   directus: BASE_URL = http://127.0.0.1:PORT/items/posts                                  (POST BASE_URL, an array)
 import { writeFileSync } from 'node:fs';
@@ -51,6 +51,14 @@ for (let start = 0; start < COUNT; start += BATCH) {
     const { data } = await post(`${base}?fields=id`, items);
     if (data.length !== items.length) throw new Error(`directus: ${data.length} of ${items.length} items created`);
     for (const r of data) ids.push(r.id);
+  } else if (system === 'strapi') {
+    // Strapi 5's REST API has no bulk create: one POST per item, 16 in flight (wrk's connection count).
+    // Its date attribute is publish_date (published_at is Strapi's own draft-and-publish column).
+    for (let from = 0; from < items.length; from += 16) {
+      const created = await Promise.all(items.slice(from, from + 16).map(({ published_at, ...rest }) =>
+        post(base, { data: { ...rest, publish_date: published_at } })));
+      for (const { data } of created) ids.push(data.documentId);
+    }
   } else {
     throw new Error(`unknown system ${system}`);
   }

@@ -161,3 +161,22 @@ for (const source of document.querySelectorAll('textarea[data-rte]')) {
     sync();
   });
 }
+
+// Live progress (imports): poll the status while the job runs; reload once it has ended.
+for (const box of document.querySelectorAll('[data-poll]')) {
+  const url = box.getAttribute('data-poll');
+  const tick = async () => {
+    const res = await fetch(url, { credentials: 'same-origin' });
+    if (!res.ok) return;
+    const s = await res.json();
+    box.querySelector('[data-poll-status]').textContent = s.status;
+    box.querySelector('[data-poll-text]').textContent = s.text;
+    for (const [k, v] of Object.entries(s.counts || {})) {
+      const el = box.querySelector(`[data-count="${k}"]`);
+      if (el) el.textContent = v;
+    }
+    if (s.final) window.location.reload();
+    else setTimeout(tick, 1000);
+  };
+  setTimeout(tick, 1000);
+}

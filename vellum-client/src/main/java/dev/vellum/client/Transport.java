@@ -3,6 +3,11 @@ package dev.vellum.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.BiFunction;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -45,14 +50,47 @@ final class Transport {
     }
 
     Response send(ApiRequest request) {
-        HttpRequest outgoing = build(request);
+        return exchange(request, build(request).build(), request.idempotent(), Transport::success);
+    }
+
+    /**
+     * POSTs a file as the raw body, streamed from disk. Retried like an idempotent request: the server
+     * stores identical bytes once, so a repeated upload answers with the same asset.
+     */
+    Response upload(ApiRequest request, Path file, String contentType) {
+        HttpRequest outgoing;
+        try {
+            outgoing = build(request).header("Content-Type", contentType).method(request.method(), HttpRequest.BodyPublishers.ofFile(file)).build();
+        } catch (java.io.FileNotFoundException e) {
+            throw new VellumTransportException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return exchange(request, outgoing, true, Transport::success);
+    }
+
+    /** GETs a body straight into {@code target}. */
+    Path download(ApiRequest request, Path target) {
+        return exchange(request, build(request).build(), true, (req, r) -> {
+            try (InputStream in = r.body()) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                return target;
+            } catch (IOException e) {
+                throw new VellumTransportException(req.method() + " " + r.uri() + ": the body could not be saved: " + e, e);
+            }
+        });
+    }
+
+    private <T> T exchange(ApiRequest request, HttpRequest outgoing, boolean idempotent, BiFunction<ApiRequest, HttpResponse<InputStream>, T> onSuccess) {
         for (int attempt = 1; ; attempt++) {
             VellumClientException failure;
             Optional<Duration> retryAfter = Optional.empty();
             try {
-                HttpResponse<byte[]> r = http.send(outgoing, HttpResponse.BodyHandlers.ofByteArray());
-                if (r.statusCode() >= 200 && r.statusCode() < 300) return success(request, r);
-                VellumApiException e = ProblemMapper.map(r.statusCode(), r.headers(), r.body(), Instant.now());
+                HttpResponse<InputStream> r = http.send(outgoing, HttpResponse.BodyHandlers.ofInputStream());
+                if (r.statusCode() >= 200 && r.statusCode() < 300) return onSuccess.apply(request, r);
+                byte[] body;
+                try (InputStream in = r.body()) {
+                    body = in.readAllBytes();
+                }
+                VellumApiException e = ProblemMapper.map(r.statusCode(), r.headers(), body, Instant.now());
                 if (!retryable(e.status())) throw e;
                 failure = e;
                 if (e instanceof VellumApiException.RateLimited limited) retryAfter = limited.retryAfter();
@@ -62,7 +100,7 @@ final class Transport {
                 Thread.currentThread().interrupt();
                 throw new VellumTransportException(request.method() + " " + outgoing.uri() + " was interrupted", e);
             }
-            if (!request.idempotent()) throw failure;
+            if (!idempotent) throw failure;
             Optional<Duration> wait = retries.delayAfter(attempt, retryAfter, ThreadLocalRandom.current().nextDouble());
             if (wait.isEmpty()) throw failure;
             onRetry.accept(new RetryEvent(request.method(), outgoing.uri(), attempt, wait.get(), failure));
@@ -74,7 +112,7 @@ final class Transport {
         return status == 429 || status >= 500;
     }
 
-    private HttpRequest build(ApiRequest request) {
+    private HttpRequest.Builder build(ApiRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(request)).timeout(timeout)
                 .header("Accept", "application/json, application/problem+json")
                 .header("User-Agent", "vellum-java-client");
@@ -85,7 +123,7 @@ final class Transport {
         } else {
             b.header("Content-Type", "application/json").method(request.method(), HttpRequest.BodyPublishers.ofString(request.body()));
         }
-        return b.build();
+        return b;
     }
 
     private URI uri(ApiRequest request) {
@@ -95,10 +133,16 @@ final class Transport {
         return URI.create(baseUrl + request.path() + (query.isEmpty() ? "" : "?" + query));
     }
 
-    private static Response success(ApiRequest request, HttpResponse<byte[]> r) {
-        if (r.body().length == 0) return new Response(r.statusCode(), r.headers(), MissingNode.getInstance());
+    private static Response success(ApiRequest request, HttpResponse<InputStream> r) {
+        byte[] body;
+        try (InputStream in = r.body()) {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            throw new VellumTransportException(request.method() + " " + r.uri() + " answered " + r.statusCode() + " but the body broke off", e);
+        }
+        if (body.length == 0) return new Response(r.statusCode(), r.headers(), MissingNode.getInstance());
         try {
-            return new Response(r.statusCode(), r.headers(), Json.read(r.body()));
+            return new Response(r.statusCode(), r.headers(), Json.read(body));
         } catch (IOException e) {
             throw new VellumTransportException(request.method() + " " + r.uri() + " answered " + r.statusCode()
                     + " with a body that is not JSON", e);

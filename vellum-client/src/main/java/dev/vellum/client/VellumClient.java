@@ -49,6 +49,10 @@ public final class VellumClient implements AutoCloseable {
         return new ImportsApi(transport, project);
     }
 
+    public AssetsApi assets(String project) {
+        return new AssetsApi(transport, project);
+    }
+
     public ChangesApi changes(String project) {
         return new ChangesApi(transport, project);
     }

@@ -43,6 +43,8 @@ public final class AdminRoutes {
         new TokenPages(s).register(routes, admin);
         new WebhookPages(s).register(routes, admin);
         new HookPages(s).register(routes, admin);
+        new ImportPages(s).register(routes, admin);
+        new AssetPages(s).register(routes, admin);
     }
 
     /** A GET page: without a session, the browser is sent to sign in. */

@@ -3,6 +3,8 @@ package dev.vellum.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.assets.Asset;
+import dev.vellum.assets.AssetService;
 import dev.vellum.auth.Access;
 import dev.vellum.auth.Scope;
 import dev.vellum.content.EntryService;
@@ -109,14 +111,22 @@ final class EntryPages {
         ctx.redirect(Links.entries(c.projectId(), c.id()) + "?done=" + Links.query("Entry deleted."), HttpStatus.SEE_OTHER);
     }
 
-    /** Uploads into the asset library; null while this server has no asset store wired. */
+    /** Files chosen in image and file fields go into the asset library; the field gets the asset's URL (and size, type). */
     private EntryForm.Uploads uploads(String projectId) {
-        return null;
+        AssetService assets = services.assets();
+        return (file, alt, image) -> {
+            Asset a = AssetPages.store(assets, projectId, file, alt).asset();
+            ObjectNode v = MAPPER.createObjectNode().put("url", assets.url(a));
+            if (image) {
+                if (alt != null) v.put("alt", alt);
+                if (a.width() != null) v.put("width", a.width()).put("height", a.height());
+            } else {
+                v.put("name", a.filename()).put("size", a.size()).put("content_type", a.contentType());
+            }
+            return v;
+        };
     }
 
-    private java.util.List<String[]> libraryImages(String projectId) {
-        return java.util.List.of();
-    }
 
     private static Map<String, String> errors(VellumException e) {
         Map<String, String> out = new java.util.HashMap<>(Forms.byField(e));
@@ -147,12 +157,12 @@ final class EntryPages {
             h.close("p");
         }
         h.open("form", "method", "post", "action", action, "class", "card entry-form", "novalidate", "",
-                "enctype", uploads(p) == null ? null : "multipart/form-data");
+                "enctype", canWrite ? "multipart/form-data" : null);
         h.hidden(SessionCookies.CSRF_FIELD, s.csrf());
         if (id != null) h.hidden("version", entry.path("version").asText());
         h.field("Slug", "slug", c.slugFrom() == null ? "Unique in this collection." : "Leave empty to make it from " + c.slugFrom() + ".",
                 EntryForm.errorFor(errors, "slug"), "name", "slug", "value", entry.path("slug").asText(null));
-        EntryForm.inputs(h, p, c, entry, errors, libraryImages(p), uploads(p) != null);
+        EntryForm.inputs(h, p, c, entry, errors, canWrite ? AssetPages.recentImages(services.assets(), p) : java.util.List.of(), canWrite);
         h.open("fieldset").el("legend", "Publishing");
         h.open("div", "class", "checks").open("label", "for", "draft")
                 .open("input", "type", "checkbox", "id", "draft", "name", "draft", "value", "true", "checked",

@@ -73,7 +73,7 @@ final class EntryTable {
         VellumException problem = null;
         try {
             page = services.entries().list(p, c.id(), new ListParams(Integer.toString(PAGE), view.cursor(), view.sort(), fields,
-                    view.cursor() == null ? "true" : null, view.filter()), Access.seesDrafts(s.principal()), RichTextFormat.JSON);
+                    total(ctx, view) ? "true" : null, view.filter()), Access.seesDrafts(s.principal()), RichTextFormat.JSON);
         } catch (VellumException.BadRequest e) {
             problem = e;
         }
@@ -88,6 +88,14 @@ final class EntryTable {
         filterForm(h, c, view, problem);
         if (page != null) rows(h, s, c, view, page, canWrite, base);
         Layout.write(ctx, problem == null ? 200 : 400, c.name(), s, Links.crumbs(s, p, new Layout.Crumb(c.name(), null)), h);
+    }
+
+    /**
+     * Whether to count: on the first page of the whole collection (an index-only count), or when asked.
+     * Counting a filter's matches can mean reading much of a large collection, so that is one click away.
+     */
+    private static boolean total(Context ctx, View view) {
+        return view.cursor() == null && (view.filter() == null || "1".equals(ctx.queryParam("count")));
     }
 
     private static void filterForm(Html h, CollectionSchema c, View view, VellumException problem) {
@@ -120,6 +128,10 @@ final class EntryTable {
     private static void rows(Html h, Session s, CollectionSchema c, View view, ObjectNode page, boolean canWrite, String base) {
         JsonNode data = page.get("data");
         if (page.has("total")) h.el("p", page.get("total").asLong() + " entries" + (view.filter() == null ? "" : " match"), "class", "muted", "role", "status");
+        else if (view.filter() != null && view.cursor() == null) {
+            h.open("p", "class", "muted", "role", "status").text("Entries matching the filter. ")
+                    .el("a", "Count them", "href", view.url(base, view.sort(), null) + "&count=1").close("p");
+        }
         h.open("form", "method", "post", "action", base + "/bulk", "id", "bulk");
         h.hidden(SessionCookies.CSRF_FIELD, s.csrf());
         if (canWrite) {

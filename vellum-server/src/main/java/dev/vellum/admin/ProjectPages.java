@@ -98,12 +98,14 @@ final class ProjectPages {
             h.close("tbody").close("table").close("div");
         }
         h.open("ul", "class", "actions");
+        if (Scopes.has(s, p, Scope.WRITE)) h.open("li").el("a", "Assets", "href", "/admin/p/" + p + "/assets", "class", "button").close("li");
         if (admin) {
             h.open("li").el("a", "New collection", "href", "/admin/p/" + p + "/collections/new", "class", "button").close("li");
             h.open("li").el("a", "Tokens", "href", "/admin/p/" + p + "/tokens", "class", "button").close("li");
             h.open("li").el("a", "Webhooks", "href", "/admin/p/" + p + "/webhooks", "class", "button").close("li");
             h.open("li").el("a", "Inbound hooks", "href", "/admin/p/" + p + "/hooks", "class", "button").close("li");
             h.open("li").el("a", "Publish", "href", "/admin/p/" + p + "/publish", "class", "button").close("li");
+            h.open("li").el("a", "Imports", "href", "/admin/p/" + p + "/imports", "class", "button").close("li");
         }
         h.close("ul");
         h.el("p", "Last change: " + lastChange(p), "class", "muted");

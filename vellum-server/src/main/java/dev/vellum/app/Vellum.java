@@ -1,10 +1,14 @@
 package dev.vellum.app;
 
 import dev.vellum.admin.AdminRoutes;
+import dev.vellum.assets.AssetService;
+import dev.vellum.assets.AssetStores;
 import dev.vellum.auth.TokenService;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.config.Settings;
+import dev.vellum.config.AssetSettings;
 import dev.vellum.config.VellumConfig;
+import dev.vellum.content.EntryAssetUses;
 import dev.vellum.content.EntryService;
 import dev.vellum.content.EntryTables;
 import dev.vellum.delivery.DeliveryService;
@@ -19,6 +23,7 @@ import dev.vellum.importers.ImportJobs;
 import dev.vellum.importers.archive.ProjectArchive;
 import dev.vellum.http.Services;
 import dev.vellum.observability.Metrics;
+import dev.vellum.outbound.OutboundPolicy;
 import dev.vellum.ratelimit.RateLimits;
 import dev.vellum.projects.ProjectService;
 import dev.vellum.schema.CollectionService;
@@ -56,7 +61,11 @@ public final class Vellum implements AutoCloseable {
             db.refreshStatistics();
             ChangeLog changes = new ChangeLog(db);
             SchemaRegistry registry = new SchemaRegistry(db);
-            EntryService entries = new EntryService(db, changes, registry);
+            AssetSettings assetSettings = AssetSettings.from(config);
+            AssetService assets = new AssetService(db, changes, AssetStores.open(assetSettings), assetSettings,
+                    OutboundPolicy.of(config.outboundAllowlist()), config.publicUrl(), metrics.registry());
+            assets.useReferences(new EntryAssetUses(db));
+            EntryService entries = new EntryService(db, changes, registry, assets);
             EventWiring events = new EventWiring(config, db, changes, entries);
             CollectionService collections = new CollectionService(db, changes, registry, new EntryTables());
             ProjectService projects = new ProjectService(db);
@@ -66,7 +75,7 @@ public final class Vellum implements AutoCloseable {
             JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
             jobs.register(new ImportJobs(importers));
             Services services = new Services(config, db, metrics, new RateLimits(), projects, new TokenService(db),
-                    collections, entries, changes, events.services(), importers, jobs, new DeliveryService(db),
+                    collections, entries, changes, events.services(), importers, jobs, assets, new DeliveryService(db),
                     new GraphqlService(collections, entries, changes));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
@@ -183,6 +192,7 @@ public final class Vellum implements AutoCloseable {
         if (jobRunner != null) jobRunner.close();
         events.close();
         flushTokenUse();
+        services.assets().store().close();
         services.database().close();
         services.metrics().close();
     }

@@ -8,6 +8,9 @@ public enum ChangeKind {
     COLLECTION_CREATED("collection.created"),
     COLLECTION_UPDATED("collection.updated"),
     COLLECTION_DELETED("collection.deleted"),
+    ASSET_CREATED("asset.created"),
+    ASSET_UPDATED("asset.updated"),
+    ASSET_DELETED("asset.deleted"),
     /** The site was published: deploy hooks rebuild it. Fired by publishing, debounced. */
     SITE_PUBLISHED("site.published");
 

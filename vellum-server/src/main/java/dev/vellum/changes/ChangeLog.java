@@ -1,6 +1,7 @@
 package dev.vellum.changes;
 
 import dev.vellum.storage.Database;
+import dev.vellum.storage.Dialect;
 import dev.vellum.storage.Tx;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,9 +19,11 @@ public final class ChangeLog {
     private final Database db;
     private final ChangeRepository repository = new ChangeRepository();
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+    private final WriteGroups groups;
 
     public ChangeLog(Database db) {
         this.db = db;
+        this.groups = db.dialect() == Dialect.SQLITE ? new WriteGroups(db) : null;
     }
 
     /** Told after a transaction that appended changes has committed; must return quickly. */
@@ -63,10 +66,17 @@ public final class ChangeLog {
         listeners.add(listener);
     }
 
-    /** Runs {@code work} in one write transaction and appends what it recorded, atomically. */
+    /**
+     * Runs {@code work} in one write transaction and appends what it recorded, atomically; returns
+     * once that transaction has committed. On SQLite, writes that arrive together share one
+     * transaction (see {@link WriteGroups}), each in its own savepoint: a failing write rolls back
+     * only itself. On PostgreSQL each write is its own transaction (the server already shares WAL
+     * flushes between concurrent commits, and writers of one project queue on its sequence row).
+     */
+    @SuppressWarnings("unchecked")
     public <T> T write(String projectId, ProjectWork<T> work) {
         Recorder recorder = new Recorder();
-        T result = db.write(tx -> {
+        Database.Work<T> member = tx -> {
             recorder.pending.clear();
             recorder.after.clear();
             T r = work.run(tx, recorder);
@@ -74,7 +84,19 @@ public final class ChangeLog {
             for (Recorder.AfterAppend a : recorder.after) a.work().run(tx, first + a.index());
             recorder.lastSeq = first + recorder.pending.size() - 1;
             return r;
-        });
+        };
+        T result;
+        if (groups == null) {
+            result = db.write(member);
+        } else {
+            try {
+                result = (T) groups.run(member::run);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw dev.vellum.storage.SqlErrors.translate(e instanceof SQLException s ? s : new SQLException(e));
+            }
+        }
         if (!recorder.pending.isEmpty()) {
             for (CommitListener l : listeners) {
                 try {
@@ -87,8 +109,50 @@ public final class ChangeLog {
         return result;
     }
 
+    /** Group commit so far: {groups committed, writes they held}; zeros on PostgreSQL. */
+    public long[] groupStatistics() {
+        return groups == null ? new long[] {0, 0} : new long[] {groups.groups(), groups.writes()};
+    }
+
+    /** Writes waiting for the next group (0 on PostgreSQL). */
+    public int queuedWrites() {
+        return groups == null ? 0 : groups.queued();
+    }
+
     public List<Change> since(String projectId, long since, int limit, boolean includeDrafts) {
         return db.read(tx -> repository.since(tx, projectId, since, Math.min(Math.max(limit, 1), MAX_PAGE), includeDrafts));
+    }
+
+    /**
+     * A page of the log as the JSON bytes of {@code GET …/changes}: {@code {"data": [...], "next_since": …,
+     * "has_more": …}}, written straight from the rows as they are read.
+     */
+    public byte[] sinceJson(String projectId, long since, int limit, boolean includeDrafts) {
+        int n = Math.min(Math.max(limit, 1), MAX_PAGE);
+        return db.read(tx -> {
+            var out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(8192);
+            try (var g = ChangeJson.JSON.getFactory().createGenerator(out)) {
+                g.writeStartObject();
+                g.writeArrayFieldStart("data");
+                long[] last = {since};
+                List<Long> rows = repository.scan(tx, projectId, since, n, includeDrafts, rs -> {
+                    try {
+                        ChangeJson.write(rs, g);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    last[0] = rs.getLong(1);
+                    return last[0];
+                });
+                g.writeEndArray();
+                g.writeNumberField("next_since", last[0]);
+                g.writeBooleanField("has_more", rows.size() == limit);
+                g.writeEndObject();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
     }
 
     public long latest(String projectId) {

@@ -36,13 +36,21 @@ public final class ChangeRepository {
     }
 
     public List<Change> since(Tx tx, String projectId, long since, int limit, boolean includeDrafts) throws SQLException {
-        String drafts = includeDrafts ? "" : " AND draft = " + (tx.dialect() == Dialect.SQLITE ? "0" : "false");
-        return tx.list("SELECT seq, kind, collection_id, entry_id, version, draft, token_id, created_at, data FROM changes"
-                        + " WHERE project_id = ? AND seq > ?" + drafts + " ORDER BY seq LIMIT ?",
+        return scan(tx, projectId, since, limit, includeDrafts,
                 rs -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5) == null ? null : rs.getLong(5), rs.getBoolean(6), rs.getString(7), rs.getString(8),
-                        read(rs.getString(9))),
-                projectId, since, (long) limit);
+                        read(rs.getString(9))));
+    }
+
+    /**
+     * The changes after {@code since}, in order, each row handed to {@code row}: seq, kind, collection_id,
+     * entry_id, version, draft, token_id, created_at, data (JSON text).
+     */
+    public <T> List<T> scan(Tx tx, String projectId, long since, int limit, boolean includeDrafts, Tx.RowMapper<T> row)
+            throws SQLException {
+        String drafts = includeDrafts ? "" : " AND draft = " + (tx.dialect() == Dialect.SQLITE ? "0" : "false");
+        return tx.list("SELECT seq, kind, collection_id, entry_id, version, draft, token_id, created_at, data FROM changes"
+                + " WHERE project_id = ? AND seq > ?" + drafts + " ORDER BY seq LIMIT ?", row, projectId, since, (long) limit);
     }
 
     public long latest(Tx tx, String projectId) throws SQLException {

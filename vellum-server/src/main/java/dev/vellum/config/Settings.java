@@ -69,6 +69,44 @@ public final class Settings {
     public static final Setting POLL_MS = new Setting("VELLUM_POLL_MS", "--poll-ms", "1000", "integer",
             "How often a node looks in the database for changes and work from other nodes (its own commits wake it at once).");
 
+    // --- assets: uploads, variants, storage backends -------------------------------------------------
+    public static final Setting ASSET_MAX_BYTES = new Setting("VELLUM_ASSET_MAX_BYTES", "--asset-max-bytes", "268435456", "integer",
+            "Largest accepted asset upload (or download from a URL) in bytes; larger bodies answer 413 and leave nothing behind.");
+    public static final Setting ASSET_ALLOWED_TYPES = new Setting("VELLUM_ASSET_ALLOWED_TYPES", "--asset-allowed-types",
+            "image/*,application/pdf,audio/*,video/*,application/msword,application/vnd.ms-excel,application/vnd.ms-powerpoint,"
+                    + "application/vnd.openxmlformats-officedocument.*,application/vnd.oasis.opendocument.*,application/zip,"
+                    + "text/plain,text/csv,text/markdown,application/json", "list",
+            "Content types (sniffed from the bytes, never taken from the client) that may be uploaded; type/* covers a family. "
+                    + "Others answer 415. HTML and SVG, when allowed, are only ever served as attachments in a sandbox.");
+    public static final Setting ASSET_STORE = new Setting("VELLUM_ASSET_STORE", "--asset-store", "local", "local|s3",
+            "Where asset bytes live: the local disk (VELLUM_ASSET_DIR) or an S3-compatible bucket (the VELLUM_S3_* settings).");
+    public static final Setting ASSET_DIR = new Setting("VELLUM_ASSET_DIR", "--asset-dir", "", "path",
+            "Folder of the local asset store. Empty: assets/ in the data dir. Upload spooling always uses tmp/ in the data dir.");
+    public static final Setting S3_ENDPOINT = new Setting("VELLUM_S3_ENDPOINT", "--s3-endpoint", "", "URL",
+            "S3 endpoint, e.g. https://<account>.r2.cloudflarestorage.com or http://minio:9000. Empty: AWS S3 of VELLUM_S3_REGION.");
+    public static final Setting S3_REGION = new Setting("VELLUM_S3_REGION", "--s3-region", "us-east-1", "string",
+            "S3 region (Cloudflare R2: auto).");
+    public static final Setting S3_BUCKET = new Setting("VELLUM_S3_BUCKET", "--s3-bucket", "", "string",
+            "S3 bucket holding the assets (it must exist). Required with VELLUM_ASSET_STORE=s3.");
+    public static final Setting S3_PREFIX = new Setting("VELLUM_S3_PREFIX", "--s3-prefix", "", "string",
+            "Key prefix inside the bucket (e.g. vellum/), so one bucket can hold other things too.");
+    public static final Setting S3_PATH_STYLE = new Setting("VELLUM_S3_PATH_STYLE", "--s3-path-style", "false", "boolean",
+            "Address the bucket as endpoint/bucket/key instead of bucket.endpoint/key (MinIO and S3Proxy need true).");
+    public static final Setting S3_ACCESS_KEY_ID = new Setting("VELLUM_S3_ACCESS_KEY_ID", "--s3-access-key-id", "", "secret",
+            "S3 access key id. Empty: the AWS default credential chain (environment, profile, instance role).");
+    public static final Setting S3_SECRET_ACCESS_KEY = new Setting("VELLUM_S3_SECRET_ACCESS_KEY", "--s3-secret-access-key", "", "secret",
+            "S3 secret access key, with VELLUM_S3_ACCESS_KEY_ID.");
+    public static final Setting ASSET_FETCH_TIMEOUT_MS = new Setting("VELLUM_ASSET_FETCH_TIMEOUT_MS", "--asset-fetch-timeout-ms", "30000",
+            "integer", "How long an upload from a URL may take in all (connect, redirects, body) before it fails.");
+    public static final Setting ASSET_FETCH_MAX_REDIRECTS = new Setting("VELLUM_ASSET_FETCH_MAX_REDIRECTS", "--asset-fetch-max-redirects",
+            "5", "integer", "Redirects an upload from a URL follows (each hop checked against the outbound policy).");
+    public static final Setting ASSET_MAX_PIXELS = new Setting("VELLUM_ASSET_MAX_PIXELS", "--asset-max-pixels", "50000000", "integer",
+            "Largest image (width × height, read from its header before decoding) that variants are made of; larger ones answer 422.");
+    public static final Setting ASSET_VARIANT_MAX_DIMENSION = new Setting("VELLUM_ASSET_VARIANT_MAX_DIMENSION",
+            "--asset-variant-max-dimension", "4096", "integer", "Largest width or height a variant may ask for.");
+    public static final Setting ASSET_VARIANTS_PER_ASSET = new Setting("VELLUM_ASSET_VARIANTS_PER_ASSET", "--asset-variants-per-asset",
+            "25", "integer", "Distinct variants kept per asset; asking for a new one beyond this answers 422.");
+
     // --- jobs: imports, sync runs and other long-running work -----------------------------------------
     public static final Setting JOB_WORKERS = new Setting("VELLUM_JOB_WORKERS", "--job-workers", "2", "integer",
             "Jobs (imports, sync runs) one node runs at the same time; further jobs wait in the queue.");
@@ -98,5 +136,9 @@ public final class Settings {
             RATE_LIMIT_ANONYMOUS_PER_MINUTE, OUTBOUND_ALLOWLIST, MAX_BODY_BYTES, STATEMENT_TIMEOUT_MS, LOG_FORMAT,
             SECRET_KEY, PUBLIC_URL, WEBHOOK_TIMEOUT_MS, WEBHOOK_BACKOFF_BASE_MS, WEBHOOK_BACKOFF_MAX_MS, WEBHOOK_MAX_AGE_HOURS,
             WEBHOOK_CONCURRENCY, DELIVERY_LOG_DAYS, PUBLISH_DEBOUNCE_MS, PUBLISH_MAX_WAIT_MS, SCHEDULER_TICK_MS,
-            STREAM_HEARTBEAT_MS, POLL_MS, JOB_WORKERS, JOB_LEASE_MS, METRICS_TOKEN, METRICS_PORT, METRICS_HOST);
+            STREAM_HEARTBEAT_MS, POLL_MS, JOB_WORKERS, JOB_LEASE_MS,
+            ASSET_MAX_BYTES, ASSET_ALLOWED_TYPES, ASSET_STORE, ASSET_DIR, S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_PREFIX, S3_PATH_STYLE,
+            S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, ASSET_FETCH_TIMEOUT_MS, ASSET_FETCH_MAX_REDIRECTS, ASSET_MAX_PIXELS,
+            ASSET_VARIANT_MAX_DIMENSION, ASSET_VARIANTS_PER_ASSET,
+            METRICS_TOKEN, METRICS_PORT, METRICS_HOST);
 }

@@ -28,12 +28,14 @@ public final class EntryJson {
         for (Field f : c.fields()) {
             JsonNode v = e.fields().get(f.id());
             if (v == null) continue; // not projected
-            fields.set(f.id(), format == RichTextFormat.JSON || v.isNull() ? v : convert(f, v, format));
+            fields.set(f.id(), value(f, v, format));
         }
         return out;
     }
 
-    private static JsonNode convert(Field f, JsonNode v, RichTextFormat format) {
+    /** A stored value as the API shows it in {@code format} (rich text converted; everything else as stored). */
+    static JsonNode value(Field f, JsonNode v, RichTextFormat format) {
+        if (format == RichTextFormat.JSON || v.isNull()) return v;
         if (f.type() instanceof RichTextType) return richText(v, format);
         if (f.type() instanceof ArrayType a && a.of() instanceof RichTextType) {
             var arr = JsonNodeFactory.instance.arrayNode();

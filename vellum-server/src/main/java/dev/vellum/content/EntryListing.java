@@ -16,6 +16,8 @@ import dev.vellum.schema.FieldType;
 import dev.vellum.schema.NumberType;
 import dev.vellum.schema.TextType;
 import dev.vellum.content.KeysetSegments.SortColumn;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,36 +31,82 @@ import java.util.Set;
  * so one index (value, id) serves both directions.
  */
 final class EntryListing {
+    private final EntryCounts counts = new EntryCounts();
 
     /** A WHERE fragment with its parameters. */
     public record Condition(String sql, List<Object> params) {}
 
-    public Page page(Tx tx, CollectionSchema c, ListQuery q, String fingerprint) throws SQLException {
+    /**
+     * Writes one page, {@code {"data": [...], "next_cursor": …, "total": …}}, straight from the result
+     * sets to {@code g}: rows are rendered as they are read (see {@link EntryStream}).
+     */
+    public void write(Tx tx, CollectionSchema c, ListQuery q, String fingerprint, RichTextFormat format, JsonGenerator g)
+            throws SQLException, IOException {
         List<SortColumn> keys = keys(c, q.sort());
         Set<String> columns = withSortFields(c, q.fields(), keys); // the cursor needs the last row's sort values
-        List<Entry> rows = new ArrayList<>();
+        PageState state = new PageState();
+        g.writeStartObject();
+        g.writeArrayFieldStart("data");
         for (Condition select : selects(tx.dialect(), c, q)) {
-            long wanted = q.limit() + 1L - rows.size();
+            long wanted = q.limit() + 1L - state.rows;
             if (wanted == 0) break;
             List<Object> params = new ArrayList<>(select.params());
             params.add(wanted);
-            rows.addAll(tx.list(select.sql(), rs -> EntryRepository.map(rs, c, columns), params));
+            tx.list(select.sql(), rs -> {
+                if (++state.rows > q.limit()) return null; // the row after the page: there is a next page
+                EntryStream.writeRow(rs, c, columns, q.fields(), format, g);
+                if (state.rows == q.limit()) {
+                    state.cursorValues = cursorValues(rs, c, columns, keys);
+                    state.cursorId = rs.getString(1);
+                }
+                return null;
+            }, params);
         }
-        Cursor next = null;
-        if (rows.size() > q.limit()) {
-            rows = rows.subList(0, q.limit());
-            Entry last = rows.getLast();
-            List<JsonNode> values = new ArrayList<>();
-            for (SortColumn k : keys.subList(0, keys.size() - 1)) values.add(valueOf(last, k));
-            next = new Cursor(values, last.id(), fingerprint);
-        }
-        if (columns != q.fields()) rows = rows.stream().map(e -> projected(e, q.fields())).toList();
-        Long total = null;
-        if (q.includeTotal()) {
-            Condition count = count(tx.dialect(), c, q);
-            total = tx.count(count.sql(), count.params().toArray());
-        }
-        return new Page(List.copyOf(rows), next, total);
+        g.writeEndArray();
+        Cursor next = state.rows > q.limit() ? new Cursor(state.cursorValues, state.cursorId, fingerprint) : null;
+        g.writeFieldName("next_cursor");
+        if (next == null) g.writeNull();
+        else g.writeString(next.encode());
+        if (q.includeTotal()) g.writeNumberField("total", counts.total(tx, c, count(tx.dialect(), c, q)));
+        g.writeEndObject();
+    }
+
+    /** Rows seen so far and the cursor position of the page's last row. */
+    private static final class PageState {
+        int rows;
+        List<JsonNode> cursorValues;
+        String cursorId;
+    }
+
+    /** The sort values of the current row (all keys but the final id). */
+    private static List<JsonNode> cursorValues(java.sql.ResultSet rs, CollectionSchema c, Set<String> columns, List<SortColumn> keys)
+            throws SQLException {
+        List<JsonNode> values = new ArrayList<>();
+        for (SortColumn k : keys.subList(0, keys.size() - 1)) values.add(valueOf(rs, c, columns, k));
+        return values;
+    }
+
+    private static JsonNode valueOf(java.sql.ResultSet rs, CollectionSchema c, Set<String> columns, SortColumn k) throws SQLException {
+        return switch (k.attribute()) {
+            case "slug" -> TextNode.valueOf(rs.getString(2));
+            case "draft" -> BooleanNode.valueOf(rs.getBoolean(3));
+            case "version" -> LongNode.valueOf(rs.getLong(4));
+            case "created_at" -> TextNode.valueOf(rs.getString(5));
+            case "updated_at" -> TextNode.valueOf(rs.getString(6));
+            case "publish_at" -> {
+                String s = rs.getString(7);
+                yield s == null ? com.fasterxml.jackson.databind.node.NullNode.instance : TextNode.valueOf(s);
+            }
+            default -> {
+                int column = 8;
+                for (Field f : c.fields()) {
+                    if (columns != null && !columns.contains(f.id())) continue;
+                    if (f.id().equals(k.attribute())) yield EntryStream.keyValue(rs, column, f);
+                    column++;
+                }
+                throw new IllegalStateException("sort field " + k.attribute() + " not selected");
+            }
+        };
     }
 
     /**
@@ -117,12 +165,6 @@ final class EntryListing {
         return columns.size() == fields.size() ? fields : columns;
     }
 
-    private static Entry projected(Entry e, Set<String> fields) {
-        ObjectNode values = e.fields().deepCopy();
-        values.retain(fields);
-        return new Entry(e.id(), e.slug(), e.draft(), e.version(), e.createdAt(), e.updatedAt(), e.publishAt(), values);
-    }
-
     private static List<SortColumn> keys(CollectionSchema c, List<SortKey> sort) {
         List<SortColumn> keys = new ArrayList<>();
         boolean lastDescending = false;
@@ -148,17 +190,5 @@ final class EntryListing {
             case "draft" -> new dev.vellum.schema.BooleanType();
             default -> new TextType(null, null);
         });
-    }
-
-    private static JsonNode valueOf(Entry e, SortColumn k) {
-        return switch (k.attribute()) {
-            case "slug" -> TextNode.valueOf(e.slug());
-            case "draft" -> BooleanNode.valueOf(e.draft());
-            case "version" -> LongNode.valueOf(e.version());
-            case "created_at" -> TextNode.valueOf(e.createdAt());
-            case "updated_at" -> TextNode.valueOf(e.updatedAt());
-            case "publish_at" -> e.publishAt() == null ? com.fasterxml.jackson.databind.node.NullNode.instance : TextNode.valueOf(e.publishAt());
-            default -> e.fields().get(k.attribute());
-        };
     }
 }

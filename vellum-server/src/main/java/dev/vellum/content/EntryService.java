@@ -61,10 +61,15 @@ public final class EntryService {
     }
 
     public EntryService(Database db, ChangeLog changes, SchemaRegistry registry) {
+        this(db, changes, registry, null);
+    }
+
+    /** With {@code assets}, image and file values that name an asset ({@code {"asset": id}}) must name one of the project's. */
+    public EntryService(Database db, ChangeLog changes, SchemaRegistry registry, dev.vellum.assets.AssetService assets) {
         this.db = db;
         this.changes = changes;
         this.registry = registry;
-        this.writer = new EntryWriter(registry, entries);
+        this.writer = new EntryWriter(registry, entries, assets);
     }
 
     public Created create(String projectId, String collectionId, JsonNode body, String tokenId, IdempotencyKey key,
@@ -239,17 +244,41 @@ public final class EntryService {
         return restored.size();
     }
 
+    /** Whether the collection has file or image fields (whose asset references the HTTP API expands). */
+    public boolean holdsAssets(String projectId, String collectionId) {
+        for (Field f : registry.get(projectId, collectionId).fields()) {
+            var t = f.type() instanceof dev.vellum.schema.ArrayType a ? a.of() : f.type();
+            if (t instanceof dev.vellum.schema.FileType || t instanceof dev.vellum.schema.ImageType) return true;
+        }
+        return false;
+    }
+
+    /** A page of entries as a JSON tree (the CLI's local mode, tests); the HTTP API sends {@link #listJson}. */
     public ObjectNode list(String projectId, String collectionId, ListParams params, boolean seesDrafts, RichTextFormat format) {
+        try {
+            return (ObjectNode) JSON.readTree(listJson(projectId, collectionId, params, seesDrafts, format));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a rendered page is JSON", e);
+        }
+    }
+
+    /**
+     * A page of entries as the JSON bytes of the response, rendered straight from the result sets while
+     * they are read (no entry records or JSON trees in between; see {@link EntryStream}).
+     */
+    public byte[] listJson(String projectId, String collectionId, ListParams params, boolean seesDrafts, RichTextFormat format) {
         CollectionSchema c = registry.get(projectId, collectionId);
         ListQuery q = ListQueryParser.parse(c, params, !seesDrafts, target -> registry.find(projectId, target));
         String fingerprint = ListQueryParser.fingerprint(q.sort(), params.filter(), q.publishedOnly());
-        Page page = db.read(tx -> listing.page(tx, c, q, fingerprint));
-        ObjectNode out = JSON.createObjectNode();
-        var data = out.putArray("data");
-        page.data().forEach(e -> data.add(EntryJson.render(e, c, format)));
-        out.put("next_cursor", page.next() == null ? null : page.next().encode());
-        if (page.total() != null) out.put("total", page.total());
-        return out;
+        return db.read(tx -> {
+            var out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(8192);
+            try (var g = EntryStream.JSON.getFactory().createGenerator(out)) {
+                listing.write(tx, c, q, fingerprint, format, g);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
     }
 
     /** Deletes stored idempotency responses older than a day. */

@@ -2,6 +2,7 @@ package dev.vellum.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.assets.AssetService;
 import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
 import dev.vellum.ids.Ulid;
@@ -23,10 +24,12 @@ final class EntryWriter {
 
     private final SchemaRegistry registry;
     private final EntryRepository entries;
+    private final AssetService assets;
 
-    EntryWriter(SchemaRegistry registry, EntryRepository entries) {
+    EntryWriter(SchemaRegistry registry, EntryRepository entries, AssetService assets) {
         this.registry = registry;
         this.entries = entries;
+        this.assets = assets;
     }
 
     Entry create(Tx tx, String projectId, CollectionSchema c, PreparedEntry prepared) throws SQLException {
@@ -34,6 +37,7 @@ final class EntryWriter {
         EntryInput input = p.input();
         List<FieldError> errors = new ArrayList<>(p.errors());
         checkReferences(tx, projectId, c, p.values(), p.prefix(), errors);
+        checkAssets(tx, projectId, c, p.values(), p.prefix(), errors);
         EntryService.throwIfInvalid(errors);
         String id = Ulid.next();
         String now = Timestamps.now();
@@ -51,6 +55,7 @@ final class EntryWriter {
         ObjectNode values = p.values();
         List<FieldError> errors = new ArrayList<>(p.errors());
         checkReferences(tx, projectId, c, values, p.prefix(), errors);
+        checkAssets(tx, projectId, c, values, p.prefix(), errors);
         EntryService.throwIfInvalid(errors);
         ObjectNode merged = current.fields().deepCopy();
         merged.setAll(values);
@@ -82,6 +87,22 @@ final class EntryWriter {
             if (!taken.contains(candidate)) return candidate;
         }
         return base + "-" + id.substring(id.length() - 8).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Every {@code {"asset": id}} in an image or file field (or a list of them) must name an asset of the project. */
+    private void checkAssets(Tx tx, String projectId, CollectionSchema c, ObjectNode values, String prefix,
+                             List<FieldError> errors) throws SQLException {
+        if (assets == null) return;
+        for (Field f : c.fields()) {
+            JsonNode v = values.get(f.id());
+            if (v == null || v.isNull() || !EntryAssetUses.holdsAssets(f.type())) continue;
+            Set<String> ids = EntryAssetUses.ids(v);
+            if (ids.isEmpty()) continue;
+            ids.removeAll(assets.existing(tx, projectId, ids));
+            if (!ids.isEmpty()) {
+                errors.add(new FieldError(prefix + "fields." + f.id(), "asset_not_found", "no asset " + String.join(", ", ids) + " in this project"));
+            }
+        }
     }
 
     /** Every referenced id must exist in its target collection. */

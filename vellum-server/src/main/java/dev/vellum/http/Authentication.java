@@ -18,6 +18,7 @@ final class Authentication {
     private static final Pattern ENTRIES = Pattern.compile("/v1/projects/[^/]+/collections/([^/]+)/entries(?:/([^/]+))?/?");
     private static final Pattern GRAPHQL = Pattern.compile("/v1/projects/[^/]+/graphql/?");
     private static final Pattern STREAM = Pattern.compile("/v1/projects/[^/]+/changes/stream/?");
+    private static final Pattern ASSET_FILES = Pattern.compile("/assets/[^/]+/.+");
 
     private final TokenService tokens;
     private final DeliveryService delivery;
@@ -55,6 +56,7 @@ final class Authentication {
     private static void requireInPreviewScope(Context ctx, Principal.Preview preview) {
         String method = ctx.method().name();
         if (GRAPHQL.matcher(ctx.path()).matches() && (method.equals("GET") || method.equals("POST"))) return;
+        if (ASSET_FILES.matcher(ctx.path()).matches() && (method.equals("GET") || method.equals("HEAD"))) return; // a draft's images
         Matcher m = ENTRIES.matcher(ctx.path());
         if ((method.equals("GET") || method.equals("HEAD")) && m.matches()) {
             boolean list = m.group(2) == null;

@@ -1,15 +1,10 @@
 package dev.vellum.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.auth.Access;
 import dev.vellum.auth.Scope;
-import dev.vellum.changes.Change;
-import dev.vellum.changes.ChangeJson;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.error.VellumException;
 import io.javalin.config.RoutesConfig;
-import java.util.List;
 
 /** /v1/projects/{p}/changes?since=SEQ: the project's change log, in order. */
 final class ChangeRoutes {
@@ -24,13 +19,7 @@ final class ChangeRoutes {
                 throw new VellumException.BadRequest("invalid_query", "limit must be from 1 to " + ChangeLog.MAX_PAGE);
             }
             boolean drafts = Access.seesDrafts(Calls.principal(ctx));
-            List<Change> page = s.changes().since(p, since, limit, drafts);
-            ObjectNode out = Json.MAPPER.createObjectNode();
-            ArrayNode data = out.putArray("data");
-            page.forEach(c -> data.add(ChangeJson.render(c)));
-            out.put("next_since", page.isEmpty() ? since : page.getLast().seq());
-            out.put("has_more", page.size() == limit);
-            Json.write(ctx, 200, out);
+            Json.write(ctx, 200, s.changes().sinceJson(p, since, limit, drafts));
         });
     }
 

@@ -37,7 +37,15 @@ final class EntryRoutes {
             }
             ListParams params = new ListParams(ctx.queryParam("limit"), ctx.queryParam("cursor"), ctx.queryParam("sort"),
                     ctx.queryParam("fields"), ctx.queryParam("include_total"), ctx.queryParam("filter"));
-            Json.write(ctx, 200, entries.list(p, ctx.pathParam("c"), params, Access.seesDrafts(Calls.principal(ctx)), format(ctx)));
+            String c = ctx.pathParam("c");
+            boolean drafts = Access.seesDrafts(Calls.principal(ctx));
+            if (entries.holdsAssets(p, c)) { // asset references are filled in on the tree
+                ObjectNode page = entries.list(p, c, params, drafts, format(ctx));
+                s.assets().expand(p, page);
+                Json.write(ctx, 200, page);
+            } else {
+                Json.write(ctx, 200, entries.listJson(p, c, params, drafts, format(ctx)));
+            }
         });
         routes.post(base, ctx -> {
             String p = Calls.project(ctx, Scope.WRITE);
@@ -47,6 +55,7 @@ final class EntryRoutes {
             ctx.header("Location", "/v1/projects/" + p + "/collections/" + ctx.pathParam("c") + "/entries/" + created.id());
             ctx.header("ETag", etag(created.version()));
             if (created.replayed()) ctx.header("Idempotent-Replayed", "true");
+            s.assets().expand(p, created.body());
             Json.write(ctx, created.status(), created.body());
         });
         routes.post(base + "/batch", ctx -> {
@@ -69,6 +78,7 @@ final class EntryRoutes {
                 ctx.status(304);
                 return;
             }
+            s.assets().expand(p, r.body());
             Json.write(ctx, 200, r.body());
         });
         routes.patch(base + "/{id}", ctx -> {
@@ -77,6 +87,7 @@ final class EntryRoutes {
             EntryService.Rendered r = entries.update(p, ctx.pathParam("c"), ctx.pathParam("id"), body, ifMatch(ctx),
                     Authentication.tokenId(ctx), format(ctx));
             ctx.header("ETag", etag(r.version()));
+            s.assets().expand(p, r.body());
             Json.write(ctx, 200, r.body());
         });
         routes.delete(base + "/{id}", ctx -> {

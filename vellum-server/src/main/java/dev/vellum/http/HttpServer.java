@@ -42,6 +42,7 @@ public final class HttpServer implements AutoCloseable {
             });
             var routes = config.routes;
             routes.before(RequestIds::assign);
+            routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
             routes.before("/v1/*", ctx -> {
                 cors.decorate(ctx);
                 if (ctx.method() == io.javalin.http.HandlerType.OPTIONS) { // a preflight carries no token: answered here
@@ -63,6 +64,7 @@ public final class HttpServer implements AutoCloseable {
             InboundHookRoutes.register(routes, s);
             ArchiveRoutes.register(routes, s);
             ImportRoutes.register(routes, s);
+            AssetRoutes.register(routes, s);
             DeliveryRoutes.register(routes, s);
             GraphqlRoutes.register(routes, s);
             adapters.accept(routes);

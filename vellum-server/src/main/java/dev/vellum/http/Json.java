@@ -49,6 +49,11 @@ final class Json {
         }
     }
 
+    /** A body rendered already (streamed from the database into bytes). */
+    static void write(Context ctx, int status, byte[] json) {
+        ctx.status(status).contentType("application/json").result(json);
+    }
+
     static void write(Context ctx, int status, JsonNode body) {
         try {
             ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));
@@ -61,7 +66,7 @@ final class Json {
      * Reads and drops a refused body (up to {@code limit} bytes), so the client, which is usually still
      * sending it, reads our 413 instead of a reset connection. Bodies beyond the limit are cut off.
      */
-    private static void drain(Context ctx, long limit) {
+    static void drain(Context ctx, long limit) {
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] buffer = new byte[64 * 1024];
             long read = 0;

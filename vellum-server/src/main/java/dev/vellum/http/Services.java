@@ -1,5 +1,6 @@
 package dev.vellum.http;
 
+import dev.vellum.assets.AssetService;
 import dev.vellum.auth.TokenService;
 import dev.vellum.automation.InboundHookService;
 import dev.vellum.automation.InboundReceiver;
@@ -22,7 +23,7 @@ import dev.vellum.webhooks.WebhookService;
 /** The facades the HTTP adapter calls. */
 public record Services(VellumConfig config, Database database, Metrics metrics, RateLimits rateLimits, ProjectService projects,
                        TokenService tokens, CollectionService collections, EntryService entries, ChangeLog changes, Events events,
-                       Importers importers, JobService jobs, DeliveryService delivery, GraphqlService graphql) {
+                       Importers importers, JobService jobs, AssetService assets, DeliveryService delivery, GraphqlService graphql) {
 
     /** The event capabilities: webhooks, the live change stream, publishing, inbound hooks. */
     public record Events(WebhookService webhooks, ChangeStream stream, PublishService publishing, InboundHookService inbound,

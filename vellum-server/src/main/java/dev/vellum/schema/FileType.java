@@ -5,16 +5,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.storage.Dialect.ColumnKind;
 import java.util.Set;
 
-/** {@code {"url", "name"?, "size"?, "content_type"?}}; a bare URL string is accepted. */
+/**
+ * {@code {"url", "name"?, "size"?, "content_type"?}}; a bare URL string is accepted; or {@code {"asset": "<id>"}}, an
+ * uploaded asset, stored as its id (reads add its URL and metadata).
+ */
 public record FileType() implements FieldType {
-    private static final Set<String> KEYS = Set.of("url", "name", "size", "content_type");
+    private static final Set<String> KEYS = Set.of("url", "name", "size", "content_type", "asset");
 
     @Override public String name() { return "file"; }
     @Override public ColumnKind column() { return ColumnKind.JSON; }
 
     @Override
     public JsonNode normalize(JsonNode value) throws InvalidValue {
-        ObjectNode out = Values.urlObject(value, "a file");
+        ObjectNode asset = Values.assetObject(value, "a file");
+        ObjectNode out = asset != null ? asset : Values.urlObject(value, "a file");
         if (value.isObject()) {
             Values.rejectUnknownKeys(value, KEYS);
             Values.optionalText(value, out, "name");

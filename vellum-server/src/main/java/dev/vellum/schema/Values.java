@@ -29,6 +29,22 @@ final class Values {
         return out;
     }
 
+    /**
+     * {@code {"asset": "<id>"}} (an uploaded asset of the project) when the object names one, else null.
+     * The id is kept as given; that the asset exists is checked where entries are written.
+     */
+    static ObjectNode assetObject(JsonNode value, String kind) throws InvalidValue {
+        if (!value.isObject() || !value.has("asset")) return null;
+        JsonNode id = value.get("asset");
+        if (!id.isTextual() || id.textValue().isBlank() || id.textValue().length() > 64) {
+            throw new InvalidValue("type_mismatch", "\"asset\" must be an asset id");
+        }
+        if (value.has("url")) throw new InvalidValue("ambiguous", kind + " takes either \"asset\" or \"url\", not both");
+        ObjectNode out = JSON.objectNode();
+        out.put("asset", id.textValue());
+        return out;
+    }
+
     static void optionalText(JsonNode in, ObjectNode out, String key) throws InvalidValue {
         JsonNode v = in.get(key);
         if (v == null || v.isNull()) return;

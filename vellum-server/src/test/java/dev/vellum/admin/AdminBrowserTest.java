@@ -61,6 +61,17 @@ class AdminBrowserTest {
     }
 
     @Test
+    void signInAndTheFirstStepsWorkFromTheKeyboardAlone() {
+        browser.manage().deleteAllCookies();
+        browser.get(server.base() + "/admin/sign-in");
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("the token field has the focus").isEqualTo("token");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Backend.ADMIN_TOKEN).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        waitForUrl("/admin/projects");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getText()).as("the first stop is the skip link").isEqualTo("Skip to content");
+    }
+
+    @Test
     void instanceAdminSeesEveryProjectWithCountsAndLastChange() {
         server.project("agency-a", "write");
         server.admin().post("/v1/projects/agency-a/collections", Map.of("id", "posts",

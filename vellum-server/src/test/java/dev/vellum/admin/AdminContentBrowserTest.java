@@ -212,6 +212,50 @@ class AdminContentBrowserTest {
     }
 
     @Test
+    void anImageIsUploadedFromTheFormAndInsertedIntoRichTextFromTheLibrary() throws Exception {
+        project("media");
+        root.post("/v1/projects/media/collections", Map.of("id", "posts", "slug_from", "title", "fields", List.of(
+                Map.of("id", "title", "type", "text"), Map.of("id", "body", "type", "rich_text"), Map.of("id", "cover", "type", "image"))));
+        java.nio.file.Path png = java.nio.file.Files.createTempFile("cover-", ".png");
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        img.setRGB(5, 5, 0xff3366);
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        signIn();
+        browser.get(server.base() + "/admin/p/media/c/posts/new");
+        browser.findElement(By.id("f-title")).sendKeys("With a picture");
+        browser.findElement(By.id("f-cover-upload")).sendKeys(png.toAbsolutePath().toString());
+        assertThat(browser.findElement(By.cssSelector("#f-cover-preview img")).getDomAttribute("src")).startsWith("blob:");
+        browser.findElement(By.id("f-cover-alt")).sendKeys("A red dot");
+        click("Create entry");
+        waitForText(".notice.ok", "created");
+        String id = browser.getCurrentUrl().replaceAll(".*/e/([^?]+).*", "$1");
+        JsonNode cover = root.get("/v1/projects/media/collections/posts/entries/" + id).json().get("fields").get("cover");
+        assertThat(cover.get("url").asText()).contains("/assets/media/");
+        assertThat(cover.get("width").asInt()).isEqualTo(40);
+        assertThat(cover.get("alt").asText()).isEqualTo("A red dot");
+        assertThat(browser.findElement(By.cssSelector("#f-cover-preview img")).getDomAttribute("src")).isEqualTo(cover.get("url").asText());
+        Api.Response served = root.get(java.net.URI.create(cover.get("url").asText()).getPath());
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.contentType()).startsWith("image/png");
+
+        WebElement editor = browser.findElement(By.id("f-body-editor"));
+        editor.click();
+        editor.sendKeys("Look: ");
+        new Select(browser.findElement(By.id("f-body-images"))).selectByValue(cover.get("url").asText());
+        assertThat(editor.findElements(By.tagName("img"))).hasSize(1);
+        click("Save");
+        waitForText(".notice.ok", "Saved");
+        JsonNode body = root.get("/v1/projects/media/collections/posts/entries/" + id).json().get("fields").get("body");
+        assertThat(body.toString()).contains("\"type\":\"image\"").contains(cover.get("url").asText());
+
+        browser.get(server.base() + "/admin/p/media/assets");
+        assertThat(browser.findElement(By.cssSelector("ul.assets")).getText()).contains(png.getFileName().toString()).contains("40×30");
+        Browser.assertAccessible("asset library");
+        Browser.screenshot("assets");
+        java.nio.file.Files.deleteIfExists(png);
+    }
+
+    @Test
     void aConcurrentEditIsCaughtWithBothVersionsAndResolved() {
         project("race");
         root.post("/v1/projects/race/collections", Map.of("id", "pages", "fields",
@@ -273,6 +317,8 @@ class AdminContentBrowserTest {
         filter.clear();
         filter.sendKeys("n >= 100");
         click("Apply");
+        assertThat(browser.findElements(By.cssSelector("table.entries tbody tr"))).hasSize(20);
+        browser.findElement(By.linkText("Count them")).click();
         assertThat(browser.findElement(By.cssSelector("p[role=status]")).getText()).isEqualTo("20 entries match");
 
         browser.findElement(By.linkText("n")).click();

@@ -55,6 +55,8 @@ final class OpenApiContract {
         }
         String type = r.contentType() == null ? "" : r.contentType().split(";")[0].strip();
         JsonNode media = content.get(type);
+        if (media == null && type.contains("/")) media = content.get(type.substring(0, type.indexOf('/')) + "/*"); // media ranges
+        if (media == null) media = content.get("*/*");
         if (media == null) return List.of(method + " " + route + " " + r.status() + ": content type " + type + " not in " + content.fieldNames().next());
         if (!type.endsWith("json")) return out;
         String schemaJson = media.get("schema").toString().replace("#/components/schemas/", "#/$defs/");

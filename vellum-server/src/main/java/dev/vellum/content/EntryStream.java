@@ -1,0 +1,116 @@
+package dev.vellum.content;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vellum.schema.ArrayType;
+import dev.vellum.schema.CollectionSchema;
+import dev.vellum.schema.Field;
+import dev.vellum.schema.NumberType;
+import dev.vellum.schema.RichTextType;
+import dev.vellum.storage.JsonColumns;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * Writes entries straight from a result set of {@link EntryRepository#select} to a JSON generator, in
+ * the shape of {@link EntryJson}: no entry records, no JSON trees (JSON columns are copied token by
+ * token; only rich text converted to HTML or Markdown goes through its document).
+ */
+final class EntryStream {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private EntryStream() {}
+
+    /**
+     * Writes the current row as one entry object.
+     *
+     * @param selected the fields the SELECT holds (null: all), in schema order from column 8
+     * @param shown the fields to write (null: all); a subset of {@code selected}
+     */
+    static void writeRow(ResultSet rs, CollectionSchema c, Set<String> selected, Set<String> shown, RichTextFormat format,
+                         JsonGenerator g) throws SQLException {
+        try {
+            g.writeStartObject();
+            g.writeStringField("id", rs.getString(1));
+            g.writeStringField("slug", rs.getString(2));
+            g.writeBooleanField("draft", rs.getBoolean(3));
+            g.writeNumberField("version", rs.getLong(4));
+            g.writeStringField("created_at", rs.getString(5));
+            g.writeStringField("updated_at", rs.getString(6));
+            String publishAt = rs.getString(7);
+            if (publishAt != null) g.writeStringField("publish_at", publishAt);
+            g.writeObjectFieldStart("fields");
+            int column = 8;
+            for (Field f : c.fields()) {
+                if (selected != null && !selected.contains(f.id())) continue;
+                int index = column++;
+                if (shown != null && !shown.contains(f.id())) continue;
+                g.writeFieldName(f.id());
+                writeValue(rs, index, f, format, g);
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeValue(ResultSet rs, int column, Field f, RichTextFormat format, JsonGenerator g)
+            throws SQLException, IOException {
+        switch (f.type().column()) {
+            case TEXT, TIMESTAMP -> {
+                String s = rs.getString(column);
+                if (s == null) g.writeNull();
+                else g.writeString(s);
+            }
+            case INTEGER -> {
+                long v = rs.getLong(column);
+                if (rs.wasNull()) g.writeNull();
+                else g.writeNumber(v);
+            }
+            case REAL -> {
+                double v = rs.getDouble(column);
+                if (rs.wasNull()) g.writeNull();
+                else g.writeTree(NumberType.Numbers.node(v)); // whole numbers print as integers, as in EntryJson
+            }
+            case BOOLEAN -> {
+                boolean v = rs.getBoolean(column);
+                if (rs.wasNull()) g.writeNull();
+                else g.writeBoolean(v);
+            }
+            case JSON -> {
+                String s = rs.getString(column);
+                if (s == null) {
+                    g.writeNull();
+                } else if (converts(f, format)) {
+                    g.writeTree(EntryJson.value(f, JsonColumns.read(s), format));
+                } else {
+                    copy(s, g);
+                }
+            }
+        }
+    }
+
+    /** Copies stored JSON text token by token (so PostgreSQL's jsonb spacing is normalised as a tree would be). */
+    static void copy(String json, JsonGenerator g) throws IOException {
+        try (JsonParser p = JSON.createParser(json)) {
+            p.nextToken();
+            g.copyCurrentStructure(p);
+        }
+    }
+
+    private static boolean converts(Field f, RichTextFormat format) {
+        if (format == null || format == RichTextFormat.JSON) return false;
+        return f.type() instanceof RichTextType || f.type() instanceof ArrayType a && a.of() instanceof RichTextType;
+    }
+
+    /** The value of a sort key in the current row, as a cursor holds it ({@link EntryRepository#map} reads the same). */
+    static JsonNode keyValue(ResultSet rs, int column, Field f) throws SQLException {
+        return ColumnCodec.read(rs, column, f.type());
+    }
+}

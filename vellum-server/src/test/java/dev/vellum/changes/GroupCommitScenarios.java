@@ -1,0 +1,208 @@
+package dev.vellum.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.content.EntryService;
+import dev.vellum.content.RichTextFormat;
+import dev.vellum.error.VellumException;
+import dev.vellum.storage.Dialect;
+import dev.vellum.testing.LocalScenarios;
+import dev.vellum.testing.Wait;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The write path's semantics under concurrency: writes that share a group commit (SQLite) fail only
+ * on their own, every acknowledged write is in the log, and change sequences stay gap-free and in
+ * commit order under 64 concurrent writers.
+ */
+abstract class GroupCommitScenarios extends LocalScenarios {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String P = "groups";
+
+    private EntryService entries;
+    private ChangeLog changes;
+
+    @BeforeAll
+    void seed() {
+        entries = vellum.services().entries();
+        changes = vellum.services().changes();
+        vellum.services().projects().create(P, null);
+        vellum.services().collections().create(P, JSON.valueToTree(Map.of("id", "notes", "fields", List.of(
+                Map.of("id", "n", "type", "number", "integer", true), Map.of("id", "text", "type", "text")))), null);
+    }
+
+    private ObjectNode note(int n, String slug) {
+        ObjectNode body = JSON.createObjectNode();
+        if (slug != null) body.put("slug", slug);
+        body.putObject("fields").put("n", n).put("text", "note " + n);
+        return body;
+    }
+
+    @Test
+    void anInvalidWriteInAGroupFailsAloneAndTheOthersCommit() throws Exception {
+        String taken = entries.create(P, "notes", note(0, "taken"), null, null, RichTextFormat.JSON).id();
+        var existing = entries.create(P, "notes", note(1, null), null, null, RichTextFormat.JSON);
+        long seqBefore = changes.latest(P);
+        long[] groupsBefore = changes.groupStatistics();
+        boolean grouped = vellum.services().database().dialect() == Dialect.SQLITE;
+
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            // hold the writer so that every write below queues for the same group
+            Future<?> holder = pool.submit(() -> vellum.services().database().write(tx -> {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            holding.await();
+            List<Future<String>> valid = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = 100 + i;
+                valid.add(pool.submit(() -> entries.create(P, "notes", note(n, null), null, null, RichTextFormat.JSON).id()));
+            }
+            Future<String> duplicateSlug = pool.submit(() -> entries.create(P, "notes", note(9, "taken"), null, null, RichTextFormat.JSON).id());
+            Future<?> staleUpdate = pool.submit(() -> entries.update(P, "notes", existing.id(), note(10, null), 99L, null, RichTextFormat.JSON));
+            // an atomic batch whose first item is written before its second fails: its savepoint must undo the first
+            ObjectNode atomic = JSON.createObjectNode().put("atomic", true);
+            atomic.putArray("entries").add(note(11, "atomic-first")).add(note(12, "taken"));
+            Future<dev.vellum.content.BatchResult> atomicBatch = pool.submit(() -> entries.batch(P, "notes", atomic, null));
+            if (grouped) Wait.until("eleven writes queued for one group", Duration.ofSeconds(30), () -> changes.queuedWrites() == 11);
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+
+            List<String> ids = new ArrayList<>();
+            for (Future<String> f : valid) ids.add(f.get(30, TimeUnit.SECONDS));
+            assertThat(failure(duplicateSlug)).isInstanceOf(VellumException.Conflict.class);
+            assertThat(failure(staleUpdate)).isInstanceOf(VellumException.PreconditionFailed.class);
+            assertThat(atomicBatch.get(30, TimeUnit.SECONDS).atomicFailure()).isTrue();
+            if (grouped) {
+                long[] after = changes.groupStatistics();
+                assertThat(after[0] - groupsBefore[0]).as("one group commit held all eleven writes").isEqualTo(1);
+                assertThat(after[1] - groupsBefore[1]).isEqualTo(11);
+            }
+            String table = vellum.services().collections().get(P, "notes").table();
+            long leftBehind = vellum.services().database().read(tx -> tx.count(
+                    "SELECT COUNT(*) FROM " + table + " WHERE slug = ?", "atomic-first"));
+            assertThat(leftBehind).as("the failed atomic batch left nothing behind").isZero();
+            List<Change> logged = changes.since(P, seqBefore, 100, true);
+            assertThat(logged).extracting(Change::seq).containsExactly(seqBefore + 1, seqBefore + 2, seqBefore + 3, seqBefore + 4,
+                    seqBefore + 5, seqBefore + 6, seqBefore + 7, seqBefore + 8);
+            assertThat(logged).extracting(Change::entryId).containsExactlyInAnyOrderElementsOf(ids);
+            for (String id : ids) assertThat(entries.get(P, "notes", id, true, RichTextFormat.JSON).body().path("fields").path("n").asInt()).isBetween(100, 107);
+            assertThat(entries.get(P, "notes", existing.id(), true, RichTextFormat.JSON).version()).as("the stale update wrote nothing").isEqualTo(1);
+            assertThat(entries.get(P, "notes", taken, true, RichTextFormat.JSON).body().path("fields").path("n").asInt()).isZero();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static Throwable failure(Future<?> f) throws InterruptedException, java.util.concurrent.TimeoutException {
+        try {
+            f.get(30, TimeUnit.SECONDS);
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    @Test
+    void sequencesStayGapFreeAndInCommitOrderUnderSixtyFourWriters() throws Exception {
+        long start = changes.latest(P);
+        int writers = 64;
+        int perWriter = 12;
+        AtomicBoolean stop = new AtomicBoolean();
+        List<String> readerErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+        // a reader of the feed must never see a seq before every lower one is visible
+        Thread reader = new Thread(() -> {
+            long seen = start;
+            while (!stop.get()) {
+                for (Change c : changes.since(P, seen, 1000, true)) {
+                    if (c.seq() != seen + 1) readerErrors.add("after " + seen + " the feed showed " + c.seq());
+                    seen = c.seq();
+                }
+            }
+        }, "feed-reader");
+        reader.start();
+        Map<Integer, List<String>> acknowledged = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    Random r = new Random(writer);
+                    List<String> mine = new ArrayList<>();
+                    for (int i = 0; i < perWriter; i++) {
+                        if (r.nextInt(6) == 0) {
+                            // an invalid write among the valid ones: a slug another entry holds
+                            try {
+                                mine.add(entries.create(P, "notes", note(i, "taken-by-" + (writer % 4)), null, null, RichTextFormat.JSON).id());
+                            } catch (VellumException.Conflict expected) {
+                                // another writer holds it: this write fails alone
+                            }
+                            continue;
+                        }
+                        mine.add(entries.create(P, "notes", note(writer * 1000 + i, null), null, null, RichTextFormat.JSON).id());
+                    }
+                    acknowledged.put(writer, mine);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get(120, TimeUnit.SECONDS);
+        } finally {
+            stop.set(true);
+            reader.join();
+            pool.shutdownNow();
+        }
+        assertThat(readerErrors).as("the feed never showed a seq ahead of a missing one").isEmpty();
+
+        List<Change> logged = new ArrayList<>();
+        long since = start;
+        List<Change> page;
+        while (!(page = changes.since(P, since, 1000, true)).isEmpty()) {
+            logged.addAll(page);
+            since = page.getLast().seq();
+        }
+        for (int i = 0; i < logged.size(); i++) assertThat(logged.get(i).seq()).as("gap-free").isEqualTo(start + 1 + i);
+        assertThat(changes.latest(P)).isEqualTo(since);
+        Map<String, Long> seqOf = new HashMap<>();
+        for (Change c : logged) assertThat(seqOf.put(c.entryId(), c.seq())).as("one change per entry").isNull();
+        int total = 0;
+        for (var mine : acknowledged.entrySet()) {
+            long previous = 0;
+            for (String id : mine.getValue()) {
+                Long seq = seqOf.get(id);
+                assertThat(seq).as("acknowledged write %s is in the log", id).isNotNull();
+                // each writer sent its next write only after the previous was acknowledged: commit order
+                assertThat(seq).as("writer %d's writes in commit order", mine.getKey()).isGreaterThan(previous);
+                previous = seq;
+                total++;
+            }
+        }
+        assertThat(logged).as("the log holds exactly the acknowledged writes").hasSize(total);
+        assertThat(total).isGreaterThan(writers * perWriter / 2);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.vellum.http;
+
+import dev.vellum.testing.Backend;
+
+class SqliteAssetFieldTest extends AssetFieldScenarios {
+    @Override protected Backend newBackend() { return Backend.sqlite(); }
+}
