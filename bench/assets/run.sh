@@ -7,7 +7,7 @@ SECS=${1:-15}
 need_wrk
 build_jar
 WORK=$(mktemp -d /tmp/vellum-assets-bench.XXXX)
-PORT=${PORT:-18093}
+PORT=${PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")}
 BASE="http://127.0.0.1:$PORT"
 echo "machine: $(machine)"
 echo "load before: $(cat /proc/loadavg)"
@@ -44,7 +44,8 @@ ls -l "$WORK/files/small-200k.jpg" | awk '{print "asset bytes:", $5}'
 wrk -t2 -c16 -d"${SECS}s" --latency "$BASE$SMALL"
 
 echo; echo "== heap through a 1 GiB upload =="
-heap() { curl -s "$BASE/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}'; }
+# used heap in MiB (young + old generation), as the JVM reports it
+heap() { "$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.heap_info 2>/dev/null | awk '/used/ && /total/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); s+=v}} END {printf "%.0f", s/1024}'; }
 "$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.run >/dev/null
 BEFORE=$(heap); PEAK=$BEFORE
 upload "$WORK/files/big.mp3" big.mp3 > "$WORK/big.json" &

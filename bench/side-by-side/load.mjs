@@ -1,11 +1,12 @@
 // Loads the same COUNT items into Vellum or Directus, 1,000 per request, and writes the new ids (one per line).
-// usage: node load.mjs vellum|directus|strapi BASE_URL TOKEN IDS_FILE [COUNT]
+// usage: node load.mjs vellum|directus|strapi BASE_URL TOKEN IDS_FILE [COUNT [FIRST]]
 //   vellum:   BASE_URL = http://127.0.0.1:PORT/v1/projects/bench/collections/posts/entries  (POST BASE_URL/batch)
 //   directus: BASE_URL = http://127.0.0.1:PORT/items/posts                                  (POST BASE_URL, an array)
 import { writeFileSync } from 'node:fs';
 
 const [system, base, token, idsFile, countArg] = process.argv.slice(2);
 const COUNT = Number(countArg ?? 10000);
+const FIRST = Number(process.argv[7] ?? 0); // the first item's number (adding to a loaded collection)
 const BATCH = 1000;
 const TAGS = [['a'], ['b'], ['x'], ['a', 'b'], ['a', 'x'], ['b', 'x'], ['a', 'b', 'x']];
 
@@ -38,9 +39,9 @@ async function post(url, body) {
 
 const ids = [];
 const t0 = performance.now();
-for (let start = 0; start < COUNT; start += BATCH) {
+for (let start = FIRST; start < FIRST + COUNT; start += BATCH) {
   const items = [];
-  for (let i = start; i < Math.min(start + BATCH, COUNT); i++) items.push(item(i));
+  for (let i = start; i < Math.min(start + BATCH, FIRST + COUNT); i++) items.push(item(i));
   if (system === 'vellum') {
     const entries = items.map(({ slug, ...fields }) => ({ slug, draft: false, fields }));
     const { results } = await post(`${base}/batch`, { mode: 'create', entries });

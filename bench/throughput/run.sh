@@ -85,11 +85,11 @@ for spec in "$@"; do
   fi
   if want total && [ "$TOTAL_ITEMS" -gt 0 ]; then
     have=$(curl -sf "$V$VPATH?limit=1&include_total=true" -H "$AV" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))')
-    [ "$have" -lt "$TOTAL_ITEMS" ] && node "$SIDE/load.mjs" vellum "$V$VPATH" "$ADMIN_TOKEN" /dev/null $((TOTAL_ITEMS - have)) >/dev/null
+    [ "$have" -lt "$TOTAL_ITEMS" ] && node "$SIDE/load.mjs" vellum "$V$VPATH" "$ADMIN_TOKEN" /dev/null $((TOTAL_ITEMS - have)) "$have" >/dev/null
     measure "$name" "include_total, $TOTAL_ITEMS+ entries" -H "$AV" "$V$VPATH?limit=50&include_total=true&$FILTER_Q"
   fi
   stop_server
 done
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-[ -f "$OUT/profiles.txt" ] && { echo; cat "$OUT/profiles.txt"; }
+if [ -f "$OUT/profiles.txt" ]; then echo; cat "$OUT/profiles.txt"; fi

@@ -57,6 +57,11 @@ public final class VellumClient implements AutoCloseable {
         return new ChangesApi(transport, project);
     }
 
+    /** Two-way Directus sync: connections, runs, conflicts. */
+    public SyncApi sync(String project) {
+        return new SyncApi(transport, project);
+    }
+
     @Override
     public void close() {
         http.close();

@@ -30,6 +30,10 @@ import dev.vellum.schema.CollectionService;
 import dev.vellum.schema.SchemaRegistry;
 import dev.vellum.storage.Database;
 import dev.vellum.storage.Migrations;
+import dev.vellum.outbound.OutboundPolicy;
+import dev.vellum.sync.AutoSync;
+import dev.vellum.sync.Backoff;
+import dev.vellum.sync.ConnectionService;
 import java.io.PrintStream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +49,7 @@ public final class Vellum implements AutoCloseable {
     private final EventWiring events;
     private HttpServer http;
     private ScheduledExecutorService chores;
+    private AutoSync autoSync;
     private JobRunner jobRunner;
 
     private Vellum(Services services, EventWiring events) {
@@ -75,8 +80,10 @@ public final class Vellum implements AutoCloseable {
             JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
             jobs.register(new ImportJobs(importers));
             Services services = new Services(config, db, metrics, new RateLimits(), projects, new TokenService(db),
-                    collections, entries, changes, events.services(), importers, jobs, assets, new DeliveryService(db),
-                    new GraphqlService(collections, entries, changes));
+                    collections, entries, changes, events.services(), importers, jobs, assets,
+                    new ConnectionService(db, new SecretBox(config.secretKey(), config.dataDir()), OutboundPolicy.of(config.outboundAllowlist()),
+                            registry, entries, changes, Backoff.DEFAULT, metrics.registry()),
+                    new DeliveryService(db), new GraphqlService(collections, entries, changes));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);
@@ -106,9 +113,12 @@ public final class Vellum implements AutoCloseable {
             v.chores.scheduleWithFixedDelay(v::refreshPlannerStatistics, 1, 1, TimeUnit.MINUTES);
             v.chores.scheduleWithFixedDelay(v::expireAccessTickets, 5, 5, TimeUnit.MINUTES);
             v.events.start(v.chores);
+            v.services.sync().runThroughJobs(v.services.jobs()); // before the runner starts: a resumed sync job finds its handler
             v.jobRunner = new JobRunner(v.services.jobs(), Ulid.next(), config.integer(Settings.JOB_WORKERS),
                     config.millis(Settings.JOB_LEASE_MS), v.services.metrics().registry());
             v.jobRunner.start(!config.usesPostgres());
+            v.autoSync = new AutoSync(v.services.sync(), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(5));
+            v.autoSync.start();
             log.info("vellum ready on port {} ({}) in {} ms", v.http.port(), config.usesPostgres() ? "postgresql" : "sqlite " + config.dataDir(),
                     (System.nanoTime() - started) / 1_000_000);
             return v;
@@ -189,6 +199,7 @@ public final class Vellum implements AutoCloseable {
         events.closeStreams(); // before the HTTP server stops: each open stream ends its response
         if (http != null) http.close();
         if (chores != null) chores.shutdownNow();
+        if (autoSync != null) autoSync.close();
         if (jobRunner != null) jobRunner.close();
         events.close();
         flushTokenUse();

@@ -126,7 +126,7 @@ public final class AssetService {
         }
         Optional<ImageHeader> image = type.startsWith("image/") ? ImageHeader.read(file.path(), type) : Optional.empty();
         try {
-            store.put(blobKey(projectId, file.sha256()), file.path(), type);
+            store.putConsuming(blobKey(projectId, file.sha256()), file.path(), type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the asset to the store (" + store.describe() + ")", e);
         }

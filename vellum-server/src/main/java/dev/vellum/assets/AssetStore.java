@@ -15,6 +15,15 @@ public sealed interface AssetStore extends AutoCloseable permits LocalAssetStore
     /** Stores the file's bytes under {@code key} (the file itself stays where it is). */
     void put(String key, Path file, String contentType) throws IOException;
 
+    /**
+     * Stores the file's bytes under {@code key}, consuming the file (a temp file the caller would delete anyway):
+     * the local store renames it into place instead of copying it.
+     */
+    default void putConsuming(String key, Path file, String contentType) throws IOException {
+        put(key, file, contentType);
+        java.nio.file.Files.deleteIfExists(file);
+    }
+
     /** The object's size, or empty when there is none. */
     OptionalLong size(String key) throws IOException;
 

@@ -51,6 +51,25 @@ public final class LocalAssetStore implements AssetStore {
         }
     }
 
+    /** Renames the file into place (atomically; a copy first only when it lies on another file system). */
+    @Override
+    public void putConsuming(String key, Path file, String contentType) throws IOException {
+        Path target = resolve(key);
+        if (Files.exists(target)) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            put(key, file, contentType); // another file system: copy beside the target, then rename
+            Files.deleteIfExists(file);
+        } catch (FileAlreadyExistsException e) {
+            Files.deleteIfExists(file); // the same bytes arrived first from elsewhere
+        }
+    }
+
     @Override
     public OptionalLong size(String key) throws IOException {
         try {

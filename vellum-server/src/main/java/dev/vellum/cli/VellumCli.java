@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vellum", mixinStandardHelpOptions = true, version = "vellum 0.1.0",
         description = "Vellum, a self-hosted headless CMS.",
         subcommands = {ServeCommand.class, ProjectsCommand.class, TokensCommand.class, CollectionsCommand.class, EntriesCommand.class, ImportCommand.class,
-                TailCommand.class, ConfigCommand.class, AssetsCommand.class})
+                TailCommand.class, SyncCommand.class, ConfigCommand.class, AssetsCommand.class})
 public final class VellumCli {
 
     public static CommandLine commandLine() {

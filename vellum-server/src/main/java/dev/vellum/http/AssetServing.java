@@ -81,7 +81,14 @@ final class AssetServing {
             ctx.header("Content-Length", Long.toString(length));
             return;
         }
-        ctx.result(c.open().apply(offset, length));
+        // written straight to the response in 64 KiB chunks (no intermediate copy of the whole body)
+        try (java.io.InputStream in = c.open().apply(offset, length); java.io.OutputStream out = ctx.outputStream()) {
+            byte[] buffer = new byte[(int) Math.min(64 * 1024, Math.max(length, 1))];
+            int n;
+            while ((n = in.read(buffer)) > 0) out.write(buffer, 0, n);
+        } catch (java.io.IOException e) {
+            // the client went away mid-body: nothing left to answer
+        }
     }
 
     private static boolean ifRangeHolds(Context ctx, Content c) {

@@ -64,6 +64,7 @@ public final class HttpServer implements AutoCloseable {
             InboundHookRoutes.register(routes, s);
             ArchiveRoutes.register(routes, s);
             ImportRoutes.register(routes, s);
+            SyncRoutes.register(routes, s);
             AssetRoutes.register(routes, s);
             DeliveryRoutes.register(routes, s);
             GraphqlRoutes.register(routes, s);

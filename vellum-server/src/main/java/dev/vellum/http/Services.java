@@ -18,12 +18,14 @@ import dev.vellum.ratelimit.RateLimits;
 import dev.vellum.publishing.PublishService;
 import dev.vellum.schema.CollectionService;
 import dev.vellum.storage.Database;
+import dev.vellum.sync.ConnectionService;
 import dev.vellum.webhooks.WebhookService;
 
 /** The facades the HTTP adapter calls. */
 public record Services(VellumConfig config, Database database, Metrics metrics, RateLimits rateLimits, ProjectService projects,
                        TokenService tokens, CollectionService collections, EntryService entries, ChangeLog changes, Events events,
-                       Importers importers, JobService jobs, AssetService assets, DeliveryService delivery, GraphqlService graphql) {
+                       Importers importers, JobService jobs, AssetService assets, ConnectionService sync, DeliveryService delivery,
+                       GraphqlService graphql) {
 
     /** The event capabilities: webhooks, the live change stream, publishing, inbound hooks. */
     public record Events(WebhookService webhooks, ChangeStream stream, PublishService publishing, InboundHookService inbound,

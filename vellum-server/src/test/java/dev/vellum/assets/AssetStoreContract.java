@@ -96,6 +96,19 @@ abstract class AssetStoreContract {
     }
 
     @Test
+    void putConsumingStoresTheBytesAndRemovesTheSource() throws IOException {
+        byte[] bytes = random(200_000, 7);
+        Path source = file(bytes);
+        store.putConsuming("p6/aa/consumed", source, "image/jpeg");
+        assertThat(Files.exists(source)).isFalse();
+        assertThat(read(store.open("p6/aa/consumed", 0, -1))).isEqualTo(bytes);
+        Path again = file(bytes);
+        store.putConsuming("p6/aa/consumed", again, "image/jpeg");
+        assertThat(Files.exists(again)).isFalse();
+        assertThat(read(store.open("p6/aa/consumed", 0, -1))).isEqualTo(bytes);
+    }
+
+    @Test
     void anEmptyObjectRoundTrips() throws IOException {
         store.put("p5/00/empty", file(new byte[0]), "text/plain");
         assertThat(store.size("p5/00/empty")).hasValue(0);

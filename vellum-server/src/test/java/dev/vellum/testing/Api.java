@@ -16,29 +16,38 @@ import java.util.Map;
 public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** For servers that mishandle the h2c upgrade the JDK client offers by default (Directus with WebSockets on hangs). */
+    private static final HttpClient HTTP1 = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
 
     private final String base;
     private final String token;
     private final Map<String, String> headers;
+    private final HttpClient client;
 
     public Api(String base, String token) {
-        this(base, token, Map.of());
+        this(base, token, Map.of(), CLIENT);
     }
 
-    private Api(String base, String token, Map<String, String> headers) {
+    private Api(String base, String token, Map<String, String> headers, HttpClient client) {
         this.base = base;
         this.token = token;
         this.headers = headers;
+        this.client = client;
+    }
+
+    /** The same client speaking HTTP/1.1 only. */
+    public Api http1() {
+        return new Api(base, token, headers, HTTP1);
     }
 
     public Api as(String otherToken) {
-        return new Api(base, otherToken, headers);
+        return new Api(base, otherToken, headers, client);
     }
 
     public Api with(String header, String value) {
         var h = new java.util.HashMap<>(headers);
         h.put(header, value);
-        return new Api(base, token, h);
+        return new Api(base, token, h, client);
     }
 
     public record Response(int status, HttpResponse<String> raw, JsonNode json) {
@@ -70,7 +79,7 @@ public final class Api {
         String text = body == null ? null : body instanceof String s ? s : write(body);
         b.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
         try {
-            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = MissingNode.getInstance();
             if (!r.body().isEmpty()) {
                 try {

@@ -1,0 +1,244 @@
+package dev.vellum.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.vellum.outbound.OutboundPolicy;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Directus' REST API as sync needs it, one instance per connection run. Every request is checked
+ * against the outbound policy, carries the static token, never follows redirects, and is retried with
+ * backoff on 429, 5xx and network errors. Counts its requests (the incremental-run figure).
+ */
+public final class DirectusClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1) // Directus (with WebSockets on) hangs on the JDK's default h2c upgrade
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private final String base;
+    private final String token;
+    private final OutboundPolicy policy;
+    private final Backoff backoff;
+    private final Duration timeout;
+    private final AtomicLong requests = new AtomicLong();
+
+    public DirectusClient(String base, String token, OutboundPolicy policy, Backoff backoff) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.token = token;
+        this.policy = policy;
+        this.backoff = backoff;
+        this.timeout = Duration.ofSeconds(60);
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public long requests() {
+        return requests.get();
+    }
+
+    // --- server and schema ----------------------------------------------------------------------
+
+    /** Checks that Directus answers and accepts the token: GET /users/me. */
+    public JsonNode me() {
+        return get("/users/me?fields=id,email");
+    }
+
+    public JsonNode collections() {
+        return get("/collections?limit=-1");
+    }
+
+    public JsonNode fields(String collection) {
+        return get("/fields/" + enc(collection));
+    }
+
+    public JsonNode allFields() {
+        return get("/fields");
+    }
+
+    public JsonNode allRelations() {
+        return get("/relations");
+    }
+
+    public JsonNode createCollection(JsonNode body) {
+        return send("POST", "/collections", body);
+    }
+
+    public JsonNode createField(String collection, JsonNode body) {
+        return send("POST", "/fields/" + enc(collection), body);
+    }
+
+    public JsonNode createRelation(JsonNode body) {
+        return send("POST", "/relations", body);
+    }
+
+    // --- items ----------------------------------------------------------------------------------
+
+    /** GET /items/c with query parameters (filter as JSON); the {@code data} array. */
+    public JsonNode items(String collection, Map<String, String> query) {
+        return get("/items/" + enc(collection) + query(query));
+    }
+
+    /** Bulk create (POST an array); the created items with the fields asked for. */
+    public JsonNode create(String collection, JsonNode items, String fields) {
+        return send("POST", "/items/" + enc(collection) + query(Map.of("fields", fields)), items);
+    }
+
+    /** Updates one item; Directus answers 204 (and does nothing) when the id does not exist. */
+    public JsonNode update(String collection, String id, JsonNode data, String fields) {
+        return send("PATCH", "/items/" + enc(collection) + "/" + enc(id) + query(Map.of("fields", fields)), data);
+    }
+
+    /** Bulk update: an array of partial items, each with its primary key. */
+    public JsonNode updateBatch(String collection, JsonNode items, String fields) {
+        return send("PATCH", "/items/" + enc(collection) + query(Map.of("fields", fields)), items);
+    }
+
+    public void delete(String collection, String id) {
+        send("DELETE", "/items/" + enc(collection) + "/" + enc(id), null);
+    }
+
+    /** Directus' activity log: deletions in {@code collection} after {@code since}. */
+    public JsonNode deletions(String collection, String since) {
+        String filter = "{\"_and\":[{\"collection\":{\"_eq\":" + JSON.valueToTree(collection) + "}},{\"action\":{\"_eq\":\"delete\"}}"
+                + (since == null ? "" : ",{\"timestamp\":{\"_gt\":" + JSON.valueToTree(since) + "}}") + "]}";
+        return get("/activity" + query(Map.of("filter", filter, "fields", "item,timestamp", "limit", "-1", "sort", "timestamp")));
+    }
+
+    /** Uploads a file (multipart POST /files); the new file's id. */
+    public String upload(byte[] bytes, String filename, String contentType) {
+        String boundary = "vellum-" + Long.toHexString(System.nanoTime());
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filename.replace("\"", "") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + bytes.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(bytes, 0, body, head.length, bytes.length);
+        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+        JsonNode data = exchange("POST", "/files", HttpRequest.BodyPublishers.ofByteArray(body), "multipart/form-data; boundary=" + boundary);
+        return data.path("id").asText();
+    }
+
+    /** Downloads a Directus asset (with the token: assets are not public by default). */
+    public byte[] download(String fileId) {
+        URI uri = URI.create(base + "/assets/" + enc(fileId));
+        checkPolicy(uri);
+        try {
+            requests.incrementAndGet();
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(timeout)
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) throw new DirectusException(r.statusCode(), null, "Directus answered " + r.statusCode() + " for asset " + fileId);
+            return r.body();
+        } catch (IOException e) {
+            throw new DirectusException(0, null, "Directus at " + base + " could not be reached: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DirectusException(0, null, "interrupted");
+        }
+    }
+
+    // --- plumbing -------------------------------------------------------------------------------
+
+    private JsonNode get(String path) {
+        return exchange("GET", path, HttpRequest.BodyPublishers.noBody(), null);
+    }
+
+    private JsonNode send(String method, String path, JsonNode body) {
+        return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.toString()), body == null ? null : "application/json");
+    }
+
+    /** One call with retries; the response's {@code data} (missing for 204). */
+    private JsonNode exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+        URI uri = URI.create(base + path);
+        checkPolicy(uri);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (contentType != null) b.header("Content-Type", contentType);
+        HttpRequest request = b.build();
+        for (int attempt = 1; ; attempt++) {
+            DirectusException failure;
+            Duration retryAfter = null;
+            try {
+                requests.incrementAndGet();
+                HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 204) return MissingNode.getInstance();
+                if (r.statusCode() / 100 == 2) return JSON.readTree(r.body()).path("data");
+                failure = failure(method, path, r);
+                retryAfter = r.headers().firstValue("Retry-After").map(DirectusClient::seconds).orElse(null);
+            } catch (IOException e) {
+                failure = new DirectusException(0, null, "Directus at " + base + " could not be reached (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DirectusException(0, null, "interrupted while calling Directus");
+            }
+            if (!failure.transientFailure() || attempt >= backoff.attempts()) throw failure;
+            sleep(backoff.delay(attempt, retryAfter));
+        }
+    }
+
+    private void checkPolicy(URI uri) {
+        try {
+            policy.check(uri);
+        } catch (OutboundPolicy.Refused r) {
+            throw new DirectusException(-1, "OUTBOUND_REFUSED", r.getMessage());
+        }
+    }
+
+    private static DirectusException failure(String method, String path, HttpResponse<String> r) {
+        String code = null;
+        String message = null;
+        try {
+            JsonNode err = JSON.readTree(r.body()).path("errors").path(0);
+            code = err.path("extensions").path("code").asText(null);
+            message = err.path("message").asText(null);
+        } catch (IOException notJson) {
+            // a proxy's or a crashed server's page: the status says enough
+        }
+        String where = method + " " + path.replaceAll("\\?.*", "");
+        return new DirectusException(r.statusCode(), code, "Directus answered " + r.statusCode() + " to " + where
+                + (message != null ? ": " + message : ""));
+    }
+
+    private static Duration seconds(String header) {
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.strip()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DirectusException(0, null, "interrupted while waiting to retry");
+        }
+    }
+
+    static String query(Map<String, String> params) {
+        if (params.isEmpty()) return "";
+        return "?" + new LinkedHashMap<>(params).entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
