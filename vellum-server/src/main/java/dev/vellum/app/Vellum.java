@@ -11,6 +11,8 @@ import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryAssetUses;
 import dev.vellum.content.EntryService;
 import dev.vellum.content.EntryTables;
+import dev.vellum.delivery.DeliveryService;
+import dev.vellum.graphql.GraphqlService;
 import dev.vellum.crypto.SecretBox;
 import dev.vellum.ids.Ulid;
 import dev.vellum.jobs.JobRunner;
@@ -81,7 +83,8 @@ public final class Vellum implements AutoCloseable {
             Services services = new Services(config, db, metrics, new RateLimits(), projects, new TokenService(db),
                     collections, entries, changes, events.services(), importers, jobs, assets,
                     new ConnectionService(db, new SecretBox(config.secretKey(), config.dataDir()), OutboundPolicy.of(config.outboundAllowlist()),
-                            registry, entries, changes, Backoff.DEFAULT, metrics.registry()));
+                            registry, entries, changes, Backoff.DEFAULT, metrics.registry()),
+                    new DeliveryService(db), new GraphqlService(collections, entries, changes));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);
@@ -109,6 +112,7 @@ public final class Vellum implements AutoCloseable {
             v.chores.scheduleWithFixedDelay(v::flushTokenUse, 2, 2, TimeUnit.SECONDS);
             v.chores.scheduleWithFixedDelay(v::expireIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
             v.chores.scheduleWithFixedDelay(v::refreshPlannerStatistics, 1, 1, TimeUnit.MINUTES);
+            v.chores.scheduleWithFixedDelay(v::expireAccessTickets, 5, 5, TimeUnit.MINUTES);
             v.events.start(v.chores);
             v.services.sync().runThroughJobs(v.services.jobs()); // before the runner starts: a resumed sync job finds its handler
             v.jobRunner = new JobRunner(v.services.jobs(), Ulid.next(), config.integer(Settings.JOB_WORKERS),
@@ -158,6 +162,14 @@ public final class Vellum implements AutoCloseable {
         }
     }
 
+    private void expireAccessTickets() {
+        try {
+            services.delivery().expireTickets();
+        } catch (RuntimeException e) {
+            log.warn("could not expire preview tokens and stream tickets: {}", e.getMessage());
+        }
+    }
+
     private void expireIdempotencyKeys() {
         try {
             services.entries().expireIdempotencyKeys();
@@ -176,6 +188,11 @@ public final class Vellum implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The separate /metrics port, or -1 when /metrics is served on the API port. */
+    public int metricsPort() {
+        return http.metricsPort();
     }
 
     @Override

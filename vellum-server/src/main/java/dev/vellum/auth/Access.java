@@ -17,6 +17,12 @@ public final class Access {
                             "This token has scope '" + token.scope().wire() + "'; this needs '" + needed.wire() + "'");
                 }
             }
+            case Principal.Preview preview -> {
+                if (!preview.projectId().equals(projectId)) throw projectNotFound(projectId);
+                if (needed != Scope.READ) {
+                    throw new VellumException.Forbidden("preview_read_only", "A preview token only reads entries");
+                }
+            }
         }
     }
 
@@ -31,6 +37,7 @@ public final class Access {
         return switch (principal) {
             case Principal.InstanceAdmin admin -> true;
             case Principal.ProjectToken token -> token.scope().includes(Scope.WRITE);
+            case Principal.Preview preview -> true;
         };
     }
 

@@ -113,6 +113,14 @@ public final class Settings {
     public static final Setting JOB_LEASE_MS = new Setting("VELLUM_JOB_LEASE_MS", "--job-lease-ms", "30000", "integer",
             "How long a node holds a job without renewing it (it renews every third of this while it runs). A job whose "
                     + "node died is taken over by another node this long after its last renewal.");
+    // --- delivery API: metrics ---------------------------------------------------------------------
+    public static final Setting METRICS_TOKEN = new Setting("VELLUM_METRICS_TOKEN", "--metrics-token", "", "secret",
+            "Bearer token that may read GET /metrics (besides the instance admin token). Empty: only the instance admin token.");
+    public static final Setting METRICS_PORT = new Setting("VELLUM_METRICS_PORT", "--metrics-port", "", "integer",
+            "Serve /metrics on this separate port instead (without a token: protect it by where it listens), and not on the API port. "
+                    + "Empty: /metrics is on the API port and asks for a token.");
+    public static final Setting METRICS_HOST = new Setting("VELLUM_METRICS_HOST", "--metrics-host", "127.0.0.1", "string",
+            "Address the separate metrics port binds to (with VELLUM_METRICS_PORT).");
 
     /** The CLI's remote mode: with a URL, commands go to that server through the Java client. */
     public static final Setting URL = new Setting("VELLUM_URL", "--url", "", "URL",
@@ -131,5 +139,6 @@ public final class Settings {
             STREAM_HEARTBEAT_MS, POLL_MS, JOB_WORKERS, JOB_LEASE_MS,
             ASSET_MAX_BYTES, ASSET_ALLOWED_TYPES, ASSET_STORE, ASSET_DIR, S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_PREFIX, S3_PATH_STYLE,
             S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, ASSET_FETCH_TIMEOUT_MS, ASSET_FETCH_MAX_REDIRECTS, ASSET_MAX_PIXELS,
-            ASSET_VARIANT_MAX_DIMENSION, ASSET_VARIANTS_PER_ASSET);
+            ASSET_VARIANT_MAX_DIMENSION, ASSET_VARIANTS_PER_ASSET,
+            METRICS_TOKEN, METRICS_PORT, METRICS_HOST);
 }

@@ -32,7 +32,7 @@ final class AssetRoutes {
     static void register(RoutesConfig routes, Services s) {
         String base = "/v1/projects/{p}/assets";
         AssetService assets = s.assets();
-        Authentication auth = new Authentication(s.tokens());
+        Authentication auth = new Authentication(s.tokens(), s.delivery());
         RateLimiting rateLimiting = new RateLimiting(s.rateLimits(), s.config().rateLimits());
         routes.post(base, ctx -> {
             String p = Calls.project(ctx, Scope.WRITE);

@@ -27,6 +27,14 @@ final class EntryRoutes {
         EntryService entries = s.entries();
         routes.get(base, ctx -> {
             String p = Calls.project(ctx, Scope.READ);
+            var who = Calls.principal(ctx);
+            String etag = Caching.etag(s.changes().latest(p), who, ctx, null); // the seq before the read: never newer than the data
+            Caching.headers(ctx, s, p, who);
+            ctx.header("ETag", etag);
+            if (Caching.notModified(ctx, etag)) {
+                ctx.status(304);
+                return;
+            }
             ListParams params = new ListParams(ctx.queryParam("limit"), ctx.queryParam("cursor"), ctx.queryParam("sort"),
                     ctx.queryParam("fields"), ctx.queryParam("include_total"), ctx.queryParam("filter"));
             String c = ctx.pathParam("c");
@@ -65,6 +73,11 @@ final class EntryRoutes {
             String p = Calls.project(ctx, Scope.READ);
             EntryService.Rendered r = entries.get(p, ctx.pathParam("c"), ctx.pathParam("id"), Access.seesDrafts(Calls.principal(ctx)), format(ctx));
             ctx.header("ETag", etag(r.version()));
+            Caching.headers(ctx, s, p, Calls.principal(ctx));
+            if (Caching.notModified(ctx, etag(r.version()))) {
+                ctx.status(304);
+                return;
+            }
             s.assets().expand(p, r.body());
             Json.write(ctx, 200, r.body());
         });

@@ -8,6 +8,7 @@ import java.util.List;
 /** The HTTP adapter: Javalin with Vellum's routes, authentication, errors and request log. */
 public final class HttpServer implements AutoCloseable {
     private final Javalin app;
+    private final MetricsServer metricsServer;
     private final List<Route> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** An endpoint as registered: method and path template (e.g. GET /v1/projects/{p}). */
@@ -19,7 +20,10 @@ public final class HttpServer implements AutoCloseable {
 
     /** @param adapters further route groups served by the same server (the admin UI), wired by the app. */
     public HttpServer(Services s, java.util.function.Consumer<io.javalin.config.RoutesConfig> adapters) {
-        Authentication auth = new Authentication(s.tokens());
+        Authentication auth = new Authentication(s.tokens(), s.delivery());
+        Cors cors = new Cors(s.delivery());
+        MetricsServer.MetricsConfig metricsConfig = MetricsServer.MetricsConfig.of(s.config());
+        this.metricsServer = metricsConfig.port() == null ? null : new MetricsServer(metricsConfig, s.metrics());
         AccessLog accessLog = new AccessLog(s.config().logFormat(), s.metrics(), s.tokens());
         RateLimiting rateLimiting = new RateLimiting(s.rateLimits(), s.config().rateLimits());
         this.app = Javalin.create(config -> {
@@ -40,6 +44,12 @@ public final class HttpServer implements AutoCloseable {
             routes.before(RequestIds::assign);
             routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
             routes.before("/v1/*", ctx -> {
+                cors.decorate(ctx);
+                if (ctx.method() == io.javalin.http.HandlerType.OPTIONS) { // a preflight carries no token: answered here
+                    cors.preflight(ctx);
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
                 if (!ctx.path().equals("/v1/openapi.json")) auth.authenticate(ctx, rateLimiting);
             });
             HealthRoutes.register(routes, s);
@@ -56,6 +66,8 @@ public final class HttpServer implements AutoCloseable {
             ImportRoutes.register(routes, s);
             SyncRoutes.register(routes, s);
             AssetRoutes.register(routes, s);
+            DeliveryRoutes.register(routes, s);
+            GraphqlRoutes.register(routes, s);
             adapters.accept(routes);
             routes.exception(VellumException.class, (e, ctx) -> Problems.render(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
@@ -82,6 +94,7 @@ public final class HttpServer implements AutoCloseable {
 
     public HttpServer start() {
         app.start();
+        if (metricsServer != null) metricsServer.start();
         return this;
     }
 
@@ -94,8 +107,14 @@ public final class HttpServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The port of the separate /metrics listener, or -1 when /metrics is on the API port. */
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.port();
+    }
+
     @Override
     public void close() {
+        if (metricsServer != null) metricsServer.close();
         app.stop();
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * and validates real responses against it.
  */
 public final class OpenApiDocument {
-    static final List<String> FRAGMENTS = List.of("core.yaml", "components.yaml", "events.yaml", "importers.yaml", "assets.yaml", "sync.yaml");
+    static final List<String> FRAGMENTS = List.of("core.yaml", "components.yaml", "events.yaml", "importers.yaml", "assets.yaml", "sync.yaml",
+            "delivery.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private OpenApiDocument() {}

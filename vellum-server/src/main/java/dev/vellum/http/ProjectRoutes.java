@@ -27,7 +27,10 @@ final class ProjectRoutes {
             s.projects().list().forEach(p -> data.add(json(p)));
             Json.write(ctx, 200, out);
         });
-        routes.get("/v1/projects/{p}", ctx -> Json.write(ctx, 200, json(s.projects().get(Calls.project(ctx, Scope.READ)))));
+        routes.get("/v1/projects/{p}", ctx -> {
+            String p = Calls.project(ctx, Scope.READ);
+            Json.write(ctx, 200, DeliveryRoutes.settings(json(s.projects().get(p)), s.delivery().settings(p)));
+        });
     }
 
     static ObjectNode json(Project p) {

@@ -27,6 +27,7 @@ final class RateLimiting {
                 case WRITE -> config.write();
                 case ADMIN -> config.admin();
             };
+            case Principal.Preview preview -> config.read();
         };
         apply(ctx, limits.consume("token:" + p.tokenId(), perMinute));
     }

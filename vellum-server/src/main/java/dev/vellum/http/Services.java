@@ -8,6 +8,8 @@ import dev.vellum.changes.ChangeLog;
 import dev.vellum.changes.ChangeStream;
 import dev.vellum.config.VellumConfig;
 import dev.vellum.content.EntryService;
+import dev.vellum.delivery.DeliveryService;
+import dev.vellum.graphql.GraphqlService;
 import dev.vellum.importers.Importers;
 import dev.vellum.jobs.JobService;
 import dev.vellum.observability.Metrics;
@@ -22,7 +24,8 @@ import dev.vellum.webhooks.WebhookService;
 /** The facades the HTTP adapter calls. */
 public record Services(VellumConfig config, Database database, Metrics metrics, RateLimits rateLimits, ProjectService projects,
                        TokenService tokens, CollectionService collections, EntryService entries, ChangeLog changes, Events events,
-                       Importers importers, JobService jobs, AssetService assets, ConnectionService sync) {
+                       Importers importers, JobService jobs, AssetService assets, ConnectionService sync, DeliveryService delivery,
+                       GraphqlService graphql) {
 
     /** The event capabilities: webhooks, the live change stream, publishing, inbound hooks. */
     public record Events(WebhookService webhooks, ChangeStream stream, PublishService publishing, InboundHookService inbound,

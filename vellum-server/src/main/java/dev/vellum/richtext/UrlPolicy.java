@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Which URLs a document may hold, per use. Readers canonicalise a raw URL the way a browser's URL
  * parser would see it (tabs, newlines and other control characters removed, surrounding spaces
  * trimmed) and then check the scheme of exactly that string, so what is checked is what is written:
- * {@code jav&#x09;ascript:} becomes {@code javascript:} and is refused.
+ * {@code jav&#x09;ascript:} becomes {@code javascript:} and is refused. Unicode space and format
+ * characters (no-break space, U+180E, U+2007, U+200B, U+FEFF, …) are trimmed at the ends like spaces and
+ * ignored when reading the scheme, so {@code java\u200Bscript:} is refused exactly as {@code javascript:}.
  */
 public enum UrlPolicy {
     /** Link hrefs (and image links): http, https, mailto, tel, or relative. */
@@ -48,11 +50,24 @@ public enum UrlPolicy {
                 out.append(c);
             }
         }
-        return out.toString().strip();
+        return trimInvisible(out.toString());
+    }
+
+    /** Whitespace, Unicode space separators (Zs) and format characters (Cf): what a reader cannot see. */
+    static boolean isInvisible(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+    }
+
+    private static String trimInvisible(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isInvisible(s.charAt(start))) start++;
+        while (end > start && isInvisible(s.charAt(end - 1))) end--;
+        return s.substring(start, end);
     }
 
     private static boolean isCanonical(String url) {
-        if (!url.isEmpty() && (Character.isWhitespace(url.charAt(0)) || Character.isWhitespace(url.charAt(url.length() - 1)))) {
+        if (!url.isEmpty() && (isInvisible(url.charAt(0)) || isInvisible(url.charAt(url.length() - 1)))) {
             return false;
         }
         for (int i = 0; i < url.length(); i++) {
@@ -66,13 +81,20 @@ public enum UrlPolicy {
         return true;
     }
 
-    /** The lower-case scheme of a URL, or empty for a relative URL. */
+    /**
+     * The lower-case scheme of a URL, or empty for a relative URL. Invisible characters before the
+     * first colon are ignored: some renderers and mail clients drop them and would see the scheme.
+     */
     public static Optional<String> scheme(String url) {
         int colon = url.indexOf(':');
         if (colon <= 0) {
             return Optional.empty();
         }
-        String candidate = url.substring(0, colon);
+        StringBuilder visible = new StringBuilder(colon);
+        for (int i = 0; i < colon; i++) {
+            if (!isInvisible(url.charAt(i))) visible.append(url.charAt(i));
+        }
+        String candidate = visible.toString();
         return SCHEME.matcher(candidate).matches()
                 ? Optional.of(candidate.toLowerCase(Locale.ROOT))
                 : Optional.empty();

@@ -162,7 +162,7 @@ abstract class AssetVariantScenarios extends ServerScenarios {
     }
 
     private double counter(String result) {
-        String metrics = new String(new RawHttp(server.base(), null).get("/metrics").body());
+        String metrics = new String(new RawHttp(server.base(), dev.vellum.testing.Backend.ADMIN_TOKEN).get("/metrics").body()); // /metrics asks for a token (issue 14)
         Matcher m = Pattern.compile("vellum_assets_variants_total\\{result=\"" + result + "\"[^}]*} ([0-9.E]+)").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }

@@ -55,7 +55,8 @@ class OpenApiContractTest extends ServerScenarios {
         String p = "contract-" + Long.toHexString(System.nanoTime());
         t.check("GET", "/healthz", server.anonymous().get("/healthz"));
         t.check("GET", "/readyz", server.anonymous().get("/readyz"));
-        t.check("GET", "/metrics", server.anonymous().get("/metrics"));
+        t.check("GET", "/metrics", server.anonymous().get("/metrics")); // 401 since issue 14
+        t.check("GET", "/metrics", server.admin().get("/metrics"));
         t.check("POST", "/v1/projects", root.post("/v1/projects", Map.of("id", p)));
         t.check("POST", "/v1/projects", root.post("/v1/projects", Map.of("id", p)));
         t.check("POST", "/v1/projects", root.post("/v1/projects", Map.of("id", "Bad!")));

@@ -30,6 +30,26 @@ class UrlPolicyTest {
         assertThat(UrlPolicy.LINK.accept(url)).contains(url);
     }
 
+    /** Issue 14: a dangerous scheme behind Unicode space or format characters is refused like a plain one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00a0javascript:alert(1)", "javascript\u00a0:alert(1)", "java\u00a0script:x", "\u180ejavascript:x",
+        "java\u180escript:x", "\u2007javascript:x", "java\u2007script:x", "\u200bjavascript:x", "java\u200bscript:x",
+        "java\u200cscript:x", "java\u200dscript:x", "\u2060javascript:x", "\ufeffjavascript:x", "java\ufeffscript:x",
+        "\u3000javascript:x", "\u202fvbscript:x", "data\u2028:text/html,x", "\u00a0\u200b data:text/html,x"})
+    void schemesHiddenBehindInvisibleCharactersAreRefused(String url) {
+        assertThat(UrlPolicy.LINK.accept(url)).isEmpty();
+        assertThat(UrlPolicy.IMAGE.accept(url)).isEmpty();
+        assertThat(UrlPolicy.EMBED.accept(url)).isEmpty();
+        assertThat(UrlPolicy.LINK.accept("javascript:x")).isEmpty(); // the plain form, for comparison
+    }
+
+    @Test
+    void invisibleCharactersAtTheEndsAreTrimmedLikeSpaces() {
+        assertThat(UrlPolicy.canonical("\u00a0\u200bhttps://x.y/\ufeff\u2007")).isEqualTo("https://x.y/");
+        assertThat(UrlPolicy.LINK.accept("\u00a0https://x.y/a\u00a0b")).contains("https://x.y/a\u00a0b");
+        assertThat(UrlPolicy.LINK.problem("\u00a0https://x.y/")).isNotNull(); // not canonical as written
+    }
+
     @Test
     void eachUseHasItsOwnSchemes() {
         assertThat(UrlPolicy.IMAGE.accept("mailto:a@b.c")).isEmpty();

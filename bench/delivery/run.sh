@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Delivery API figures (issue 14): a GraphQL query for 50 posts with author and category against Vellum's REST list
+# of the same 50 posts (the ratio is the figure), side by side with Directus' GraphQL for the same query on the same
+# machine in the same run; and a 304 revalidation of a list (If-None-Match). wrk -t2 -c16, read token on Vellum.
+# Environment: DURATION (10s), WARMUP (5s), POSTS (5000), BENCH_VELLUM_PORT (18092), BENCH_DIRECTUS_PORT (18056),
+# DIRECTUS_HOME (~/.cache/vellum/directus-12.4.0, installed by bench/side-by-side/run.sh when missing).
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/../lib.sh"
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-5s}
+POSTS=${POSTS:-5000}
+VPORT=${BENCH_VELLUM_PORT:-18092}
+DPORT=${BENCH_DIRECTUS_PORT:-18056}
+DX_HOME=${DIRECTUS_HOME:-$HOME/.cache/vellum/directus-12.4.0}
+DX_TOKEN=bench-directus-admin-token-0123456789
+[ -f "$DX_HOME/node_modules/@directus/api/dist/cli/run.js" ] || { echo "Directus 12.4.0 is not in $DX_HOME: run bench/side-by-side/run.sh once" >&2; exit 1; }
+need_wrk
+build_jar
+TMP=$(mktemp -d /tmp/vellum-delivery-bench-XXXX)
+DX_PID=
+cleanup() { set +e; stop_server; [ -n "$DX_PID" ] && kill "$DX_PID" 2>/dev/null && wait "$DX_PID" 2>/dev/null; rm -rf "$TMP"; }
+trap cleanup EXIT
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+V=http://127.0.0.1:$VPORT
+start_server "$VPORT" "$TMP/vellum" VELLUM_ACCESS_LOG_LEVEL=OFF
+VELLUM_PID=$SERVER_PID
+D=http://127.0.0.1:$DPORT
+mkdir -p "$TMP/directus/uploads" "$TMP/directus/extensions"
+DX_ENV=(env -i PATH="$PATH" HOME="$HOME" NODE_ENV=production CONFIG_PATH="$TMP/directus/none.env" HOST=127.0.0.1 PORT="$DPORT"
+  PUBLIC_URL="$D" DB_CLIENT=sqlite3 DB_FILENAME="$TMP/directus/data.db" KEY=bench-directus-key-0123456789abcdef
+  SECRET=bench-directus-secret-0123456789abcdef0123 ADMIN_EMAIL=admin@example.com ADMIN_PASSWORD=bench-directus-password
+  ADMIN_TOKEN="$DX_TOKEN" TELEMETRY=false TELEMETRY_URL=http://127.0.0.1:9 COMPLIANCE_URL=http://127.0.0.1:9
+  MARKETPLACE_REGISTRY=http://127.0.0.1:9 PROJECT_OWNER_ENABLED=false AI_ENABLED=false MCP_ENABLED=false STORAGE_LOCATIONS=local
+  STORAGE_LOCAL_ROOT="$TMP/directus/uploads" EXTENSIONS_PATH="$TMP/directus/extensions" CACHE_ENABLED=false CACHE_SCHEMA=true
+  RATE_LIMITER_ENABLED=false LOG_LEVEL=warn)
+RUN=node_modules/@directus/api/dist/cli/run.js
+(cd "$DX_HOME" && "${DX_ENV[@]}" node "$RUN" bootstrap) >"$TMP/directus-bootstrap.log" 2>&1
+(cd "$DX_HOME" && exec "${DX_ENV[@]}" node "$RUN" start) >"$TMP/directus.log" 2>&1 &
+DX_PID=$!
+for i in $(seq 1 900); do curl -sf "$D/server/ping" >/dev/null 2>&1 && break; sleep 0.2; done
+log "both servers up; loading $POSTS posts with authors and categories into each"
+SETUP=$(node "$HERE/setup.mjs" "$V" "$ADMIN_TOKEN" "$D" "$DX_TOKEN" "$POSTS")
+READ=$(node -p 'JSON.parse(process.argv[1]).read' "$SETUP")
+ETAG=$(node -p 'JSON.parse(process.argv[1]).etag' "$SETUP")
+SAME=$(node -p 'JSON.parse(process.argv[1]).same' "$SETUP")
+printf '%s' '{"query": "{ posts(limit: 50) { data { title author { name } category { name } } } }"}' >"$TMP/vellum-gql.json"
+printf '%s' '{"query": "{ posts(limit: 50) { title author { name } category { name } } }"}' >"$TMP/directus-gql.json"
+
+declare -A RPS P50 P99 LOADS
+measure() {  # measure KEY wrk-args…
+  local key=$1; shift
+  wrk -t2 -c16 -d"$WARMUP" "$@" >/dev/null 2>&1 || true
+  LOADS[$key]=$(cut -d' ' -f1 /proc/loadavg)
+  wrk -t2 -c16 -d"$DURATION" --latency "$@" >"$TMP/$key.txt" 2>&1 || true
+  RPS[$key]=$(awk '/Requests\/sec/ {print $2}' "$TMP/$key.txt")
+  P50[$key]=$(awk '$1 == "50%" {print $2}' "$TMP/$key.txt")
+  P99[$key]=$(awk '$1 == "99%" {print $2}' "$TMP/$key.txt")
+  grep -q "Non-2xx" "$TMP/$key.txt" && ! [ "$key" = "etag304" ] && { echo "$key: non-2xx answers" >&2; cat "$TMP/$key.txt" >&2; }
+  log "$key: ${RPS[$key]} req/s (p50 ${P50[$key]}, p99 ${P99[$key]}, load ${LOADS[$key]})"
+}
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+AV="Authorization: Bearer $READ"
+AD="Authorization: Bearer $DX_TOKEN"
+measure rest.v -H "$AV" "$V/v1/projects/bench/collections/posts/entries?limit=50"
+measure gql.v -H "$AV" -s "$HERE/graphql.lua" "$V/v1/projects/bench/graphql" -- "$TMP/vellum-gql.json"
+measure gql.d -H "$AD" -s "$HERE/graphql.lua" "$D/graphql" -- "$TMP/directus-gql.json"
+measure rest.d -H "$AD" "$D/items/posts?limit=50&fields=title,author.name,category.name"
+measure etag304 -H "$AV" -H "If-None-Match: $ETAG" "$V/v1/projects/bench/collections/posts/entries?limit=50"
+CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "$AV" -H "If-None-Match: $ETAG" "$V/v1/projects/bench/collections/posts/entries?limit=50")
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
+echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/delivery/run.sh\` (wrk -t2 -c16, $DURATION after a $WARMUP warm-up, SQLite, loopback,"
+echo "$POSTS posts with one of 20 authors and one of 10 categories in each system; Vellum with a read token). Machine: $(machine)."
+echo "Load average $LOAD_BEFORE before, $LOAD_AFTER after. Same 50 posts with the same authors and categories on both: $SAME."
+echo
+echo "| measurement | req/s | p50 | p99 | load |"
+echo "|---|---:|---:|---:|---:|"
+echo "| Vellum REST list, 50 posts (\`limit=50\`, references as ids) | ${RPS[rest.v]} | ${P50[rest.v]} | ${P99[rest.v]} | ${LOADS[rest.v]} |"
+echo "| Vellum GraphQL, 50 posts with author and category | ${RPS[gql.v]} | ${P50[gql.v]} | ${P99[gql.v]} | ${LOADS[gql.v]} |"
+echo "| Directus GraphQL, the same query | ${RPS[gql.d]} | ${P50[gql.d]} | ${P99[gql.d]} | ${LOADS[gql.d]} |"
+echo "| Directus REST, the same (\`fields=title,author.name,category.name\`) | ${RPS[rest.d]} | ${P50[rest.d]} | ${P99[rest.d]} | ${LOADS[rest.d]} |"
+echo "| Vellum list revalidation, \`If-None-Match\` → $CODE | ${RPS[etag304]} | ${P50[etag304]} | ${P99[etag304]} | ${LOADS[etag304]} |"
+echo
+echo "Vellum GraphQL / Vellum REST list: $(ratio "${RPS[gql.v]}" "${RPS[rest.v]}") (target ≥ 50 %). Vellum GraphQL / Directus GraphQL: $(ratio "${RPS[gql.v]}" "${RPS[gql.d]}")."

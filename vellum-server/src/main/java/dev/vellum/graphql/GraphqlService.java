@@ -1,0 +1,179 @@
+package dev.vellum.graphql;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.changes.ChangeLog;
+import dev.vellum.content.EntryService;
+import dev.vellum.content.RichTextFormat;
+import dev.vellum.error.VellumException;
+import dev.vellum.query.ListParams;
+import dev.vellum.schema.CollectionSchema;
+import dev.vellum.schema.CollectionService;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.language.Document;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLSchema;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * GraphQL over a project's content. The schema is generated from the project's collections and
+ * regenerated when one of them changes (checked against the project's change seq on each request, so
+ * every node sees a schema change at once); queries are parsed, validated and costed before they run
+ * (see {@link QueryLimits}); lists and references go through {@link EntryService}, with REST's draft rules.
+ * Automatic persisted queries: a query sent once with its sha256 can then be sent by hash alone.
+ */
+public final class GraphqlService {
+    static final int MAX_PERSISTED = 1_000;
+    static final int MAX_DOCUMENTS = 200;
+
+    private final CollectionService collections;
+    private final EntryService entries;
+    private final ChangeLog changes;
+    private final Map<String, ProjectSchema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, String> persisted = Collections.synchronizedMap(lru(MAX_PERSISTED));
+
+    /** A project's generated schema, what it was made from, and the queries already parsed against it. */
+    private record ProjectSchema(long seq, String fingerprint, GraphQLSchema schema, GraphQL graphql, List<String> collectionIds,
+                                 Map<String, Document> documents) {
+        ProjectSchema at(long newSeq) {
+            return new ProjectSchema(newSeq, fingerprint, schema, graphql, collectionIds, documents);
+        }
+    }
+
+    public GraphqlService(CollectionService collections, EntryService entries, ChangeLog changes) {
+        this.collections = collections;
+        this.entries = entries;
+        this.changes = changes;
+    }
+
+    /** Runs a request; the GraphQL response ({@code data}, {@code errors}) as a map. 400 for a query that cannot run. */
+    public Map<String, Object> execute(Viewer viewer, GraphqlRequest request) {
+        String query = query(request);
+        if (query == null) {
+            return Map.of("errors", List.of(Map.of("message", "PersistedQueryNotFound",
+                    "extensions", Map.of("code", "PERSISTED_QUERY_NOT_FOUND"))));
+        }
+        ProjectSchema ps = schemaOf(viewer.projectId());
+        Document doc = ps.documents().get(query);
+        if (doc == null) {
+            doc = QueryLimits.parse(ps.schema(), query);
+            ps.documents().put(query, doc);
+        }
+        QueryLimits.requireAffordable(doc, request.operationName(), request.variables());
+        ExecutionInput input = ExecutionInput.newExecutionInput().query(query).operationName(request.operationName())
+                .variables(request.variables())
+                .graphQLContext(Map.of(Viewer.class, viewer, Document.class, doc))
+                .dataLoaderRegistry(EntryLoader.registry(entries, viewer, ps.collectionIds()))
+                .build();
+        ExecutionResult result = ps.graphql().execute(input);
+        return result.toSpecification();
+    }
+
+    /** The query text: as sent, or the persisted one its hash names (null when that hash is unknown here). */
+    private String query(GraphqlRequest r) {
+        if (r.persistedHash() == null) return r.query();
+        String hash = r.persistedHash().toLowerCase(java.util.Locale.ROOT);
+        if (r.query() == null) return persisted.get(hash);
+        if (!sha256(r.query()).equals(hash)) {
+            throw QueryLimits.invalid("persisted_query_hash_mismatch", "extensions.persistedQuery.sha256Hash is not the sha256 of the query");
+        }
+        if (r.query().length() <= QueryLimits.MAX_CHARACTERS) persisted.put(hash, r.query());
+        return r.query();
+    }
+
+    private ProjectSchema schemaOf(String projectId) {
+        long seq = changes.latest(projectId);
+        ProjectSchema cached = schemas.get(projectId);
+        if (cached != null && cached.seq() == seq) return cached;
+        List<CollectionSchema> current = collections.list(projectId);
+        StringBuilder fingerprint = new StringBuilder();
+        for (CollectionSchema c : current) fingerprint.append(c.id()).append('@').append(c.version()).append(';');
+        ProjectSchema next = cached != null && cached.fingerprint().contentEquals(fingerprint)
+                ? cached.at(seq) : build(projectId, current, seq, fingerprint.toString());
+        schemas.put(projectId, next);
+        return next;
+    }
+
+    private ProjectSchema build(String projectId, List<CollectionSchema> current, long seq, String fingerprint) {
+        GraphQLSchema schema = new SchemaGenerator(current, new TopLevel(projectId)).build();
+        GraphQL graphql = GraphQL.newGraphQL(schema)
+                .preparsedDocumentProvider((input, parse) -> CompletableFuture.completedFuture(
+                        new graphql.execution.preparsed.PreparsedDocumentEntry(input.getGraphQLContext().<Document>get(Document.class))))
+                .defaultDataFetcherExceptionHandler(new Errors())
+                .build();
+        return new ProjectSchema(seq, fingerprint, schema, graphql, current.stream().map(CollectionSchema::id).toList(),
+                Collections.synchronizedMap(lru(MAX_DOCUMENTS)));
+    }
+
+    /** The list and by-id fields, with REST's parameters, draft rules and preview scopes. */
+    private final class TopLevel implements SchemaGenerator.Resolvers {
+        private final String projectId;
+
+        TopLevel(String projectId) {
+            this.projectId = projectId;
+        }
+
+        @Override
+        public DataFetcher<?> list(String collectionId) {
+            return env -> {
+                Viewer viewer = env.getGraphQlContext().get(Viewer.class);
+                if (!viewer.mayQuery(collectionId, null) || viewer.entry() != null) throw outOfScope();
+                if (env.getArgument("search") != null) {
+                    throw new VellumException.BadRequest("search_not_supported", "Full-text search is not available yet");
+                }
+                Integer limit = env.getArgument("limit");
+                boolean total = env.getSelectionSet().contains("total");
+                ListParams params = new ListParams(limit == null ? null : limit.toString(), env.getArgument("cursor"),
+                        env.getArgument("sort"), null, total ? "true" : null, env.getArgument("filter"));
+                return entries.list(projectId, collectionId, params, viewer.draftsOf(collectionId), RichTextFormat.JSON);
+            };
+        }
+
+        @Override
+        public DataFetcher<?> byId(String collectionId) {
+            return env -> {
+                Viewer viewer = env.getGraphQlContext().get(Viewer.class);
+                String id = env.getArgument("id");
+                if (!viewer.mayQuery(collectionId, id)) throw outOfScope();
+                try {
+                    ObjectNode body = entries.get(projectId, collectionId, id, viewer.draftsOf(collectionId), RichTextFormat.JSON).body();
+                    return body;
+                } catch (VellumException.NotFound e) {
+                    if (e.code().equals("entry_not_found")) return null;
+                    throw e;
+                }
+            };
+        }
+    }
+
+    private static VellumException outOfScope() {
+        return new VellumException.Forbidden("preview_scope", "This preview token does not cover this collection or entry");
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <K, V> Map<K, V> lru(int max) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > max;
+            }
+        };
+    }
+}

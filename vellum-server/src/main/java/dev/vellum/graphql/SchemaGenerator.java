@@ -1,0 +1,211 @@
+package dev.vellum.graphql;
+
+import static graphql.Scalars.GraphQLBoolean;
+import static graphql.Scalars.GraphQLFloat;
+import static graphql.Scalars.GraphQLID;
+import static graphql.Scalars.GraphQLInt;
+import static graphql.Scalars.GraphQLString;
+import static graphql.schema.GraphQLArgument.newArgument;
+import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
+import static graphql.schema.GraphQLList.list;
+import static graphql.schema.GraphQLNonNull.nonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.content.RichTextFormat;
+import dev.vellum.schema.ArrayType;
+import dev.vellum.schema.BooleanType;
+import dev.vellum.schema.CollectionSchema;
+import dev.vellum.schema.Field;
+import dev.vellum.schema.FieldType;
+import dev.vellum.schema.FileType;
+import dev.vellum.schema.ImageType;
+import dev.vellum.schema.MultiEnumType;
+import dev.vellum.schema.NumberType;
+import dev.vellum.schema.ReferenceType;
+import dev.vellum.schema.ReferencesType;
+import dev.vellum.schema.RichTextType;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetcherFactories;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
+
+/**
+ * Builds a project's GraphQL schema from its collection schemas: per collection an entry type, a page
+ * type, a list field {@code <c>(filter, sort, limit, cursor, search)} and {@code <c>_by_id(id)}. Field
+ * values resolve from the entries' JSON as REST renders it; references through {@link EntryLoader}.
+ */
+final class SchemaGenerator {
+    static final String IMAGE = "Image";
+    static final String FILE = "File";
+    static final Set<String> SYSTEM = Set.of("id", "slug", "draft", "version", "created_at", "updated_at", "publish_at");
+
+    private static final GraphQLEnumType FORMAT = GraphQLEnumType.newEnum().name("RichTextFormat")
+            .description("How a rich-text field is returned: the document JSON, or an HTML or Markdown string")
+            .value("json", RichTextFormat.JSON).value("html", RichTextFormat.HTML).value("markdown", RichTextFormat.MARKDOWN).build();
+
+    private final Resolvers resolvers;
+    private final Map<String, CollectionSchema> byId = new TreeMap<>();
+    private final GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry()
+            .defaultDataFetcher(DataFetcherFactories.useDataFetcher(SchemaGenerator::jsonProperty));
+
+    SchemaGenerator(List<CollectionSchema> collections, Resolvers resolvers) {
+        this.resolvers = resolvers;
+        for (CollectionSchema c : collections) byId.put(c.id(), c);
+    }
+
+    GraphQLSchema build() {
+        GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query")
+                .description("One list field and one _by_id field per collection of the project");
+        query.field(newFieldDefinition().name("_collections").type(nonNull(list(nonNull(GraphQLString))))
+                .description("The ids of the project's collections"));
+        DataFetcher<List<String>> ids = env -> List.copyOf(byId.keySet());
+        code.dataFetcher(FieldCoordinates.coordinates("Query", "_collections"), ids);
+        GraphQLSchema.Builder schema = GraphQLSchema.newSchema();
+        for (CollectionSchema c : byId.values()) {
+            schema.additionalType(entryType(c));
+            schema.additionalType(pageType(c));
+            query.field(newFieldDefinition().name(Names.list(c.id())).type(nonNull(GraphQLTypeReference.typeRef(Names.page(c.id()))))
+                    .description("Entries of " + c.id() + ", a page at a time (as GET …/collections/" + c.id() + "/entries)")
+                    .argument(newArgument().name("filter").type(GraphQLString).description("The filter language of REST's ?filter="))
+                    .argument(newArgument().name("sort").type(GraphQLString).description("As REST's ?sort=, e.g. \"-created_at,title\""))
+                    .argument(newArgument().name("limit").type(GraphQLInt).description("1 to 500; default 50"))
+                    .argument(newArgument().name("cursor").type(GraphQLString).description("next_cursor of the previous page"))
+                    .argument(newArgument().name("search").type(GraphQLString).description("Full-text search")));
+            code.dataFetcher(FieldCoordinates.coordinates("Query", Names.list(c.id())), resolvers.list(c.id()));
+            query.field(newFieldDefinition().name(Names.byId(c.id())).type(GraphQLTypeReference.typeRef(Names.type(c.id())))
+                    .argument(newArgument().name("id").type(nonNull(GraphQLID))));
+            code.dataFetcher(FieldCoordinates.coordinates("Query", Names.byId(c.id())), resolvers.byId(c.id()));
+        }
+        schema.additionalType(GraphQLObjectType.newObject().name(IMAGE).description("An image value")
+                .field(newFieldDefinition().name("url").type(nonNull(GraphQLString)))
+                .field(newFieldDefinition().name("alt").type(GraphQLString))
+                .field(newFieldDefinition().name("width").type(GraphQLInt))
+                .field(newFieldDefinition().name("height").type(GraphQLInt)).build());
+        schema.additionalType(GraphQLObjectType.newObject().name(FILE).description("A file value")
+                .field(newFieldDefinition().name("url").type(nonNull(GraphQLString)))
+                .field(newFieldDefinition().name("name").type(GraphQLString))
+                .field(newFieldDefinition().name("size").type(GraphQLFloat))
+                .field(newFieldDefinition().name("content_type").type(GraphQLString)).build());
+        return schema.query(query.build()).codeRegistry(code.build()).build();
+    }
+
+    private GraphQLObjectType pageType(CollectionSchema c) {
+        return GraphQLObjectType.newObject().name(Names.page(c.id()))
+                .field(newFieldDefinition().name("data").type(nonNull(list(nonNull(GraphQLTypeReference.typeRef(Names.type(c.id())))))))
+                .field(newFieldDefinition().name("next_cursor").type(GraphQLString).description("null on the last page"))
+                .field(newFieldDefinition().name("total").type(GraphQLInt).description("Entries matching the filter (counted only when asked for)"))
+                .build();
+    }
+
+    private GraphQLObjectType entryType(CollectionSchema c) {
+        String type = Names.type(c.id());
+        GraphQLObjectType.Builder t = GraphQLObjectType.newObject().name(type)
+                .description(c.description() == null || c.description().isBlank() ? c.name() : c.description())
+                .field(newFieldDefinition().name("id").type(nonNull(GraphQLID)))
+                .field(newFieldDefinition().name("slug").type(GraphQLString))
+                .field(newFieldDefinition().name("draft").type(nonNull(GraphQLBoolean)))
+                .field(newFieldDefinition().name("version").type(nonNull(GraphQLInt)))
+                .field(newFieldDefinition().name("created_at").type(nonNull(GraphQLString)))
+                .field(newFieldDefinition().name("updated_at").type(nonNull(GraphQLString)))
+                .field(newFieldDefinition().name("publish_at").type(GraphQLString));
+        for (Field f : c.fields()) {
+            if (SYSTEM.contains(f.id())) continue;
+            var def = newFieldDefinition().name(f.id()).type(output(f.type(), true));
+            if (f.description() != null) def.description(f.description());
+            if (f.type() instanceof RichTextType || f.type() instanceof ArrayType a && a.of() instanceof RichTextType) {
+                def.argument(newArgument().name("format").type(FORMAT).defaultValueLiteral(graphql.language.EnumValue.newEnumValue("json").build()));
+            }
+            t.field(def);
+            code.dataFetcher(FieldCoordinates.coordinates(type, f.id()), fetcher(f));
+        }
+        return t.build();
+    }
+
+    private GraphQLOutputType output(FieldType t, boolean resolveReferences) {
+        return switch (t) {
+            case NumberType n -> n.integer() ? GraphQLInt : GraphQLFloat;
+            case BooleanType b -> GraphQLBoolean;
+            case MultiEnumType m -> list(nonNull(GraphQLString));
+            case ImageType i -> GraphQLTypeReference.typeRef(IMAGE);
+            case FileType f -> GraphQLTypeReference.typeRef(FILE);
+            case RichTextType r -> JsonScalar.JSON;
+            case ReferenceType r -> resolveReferences && byId.containsKey(r.collection())
+                    ? GraphQLTypeReference.typeRef(Names.type(r.collection())) : GraphQLID;
+            case ReferencesType r -> list(nonNull(resolveReferences && byId.containsKey(r.collection())
+                    ? GraphQLTypeReference.typeRef(Names.type(r.collection())) : GraphQLID));
+            case ArrayType a -> list(output(a.of(), false));
+            default -> GraphQLString; // text, date, enum, color, link
+        };
+    }
+
+    private DataFetcher<?> fetcher(Field f) {
+        String id = f.id();
+        return switch (f.type()) {
+            case RichTextType r -> env -> FieldValues.richText(value(env, id), format(env));
+            case ArrayType a when a.of() instanceof RichTextType -> env -> {
+                JsonNode v = value(env, id);
+                if (v == null || !v.isArray()) return null;
+                List<Object> out = new ArrayList<>();
+                for (JsonNode item : v) out.add(FieldValues.richText(item, format(env)));
+                return out;
+            };
+            case ReferenceType r when byId.containsKey(r.collection()) -> env -> {
+                JsonNode v = value(env, id);
+                if (v == null || !v.isTextual()) return null;
+                return loader(env, r.collection()).load(v.textValue());
+            };
+            case ReferencesType r when byId.containsKey(r.collection()) -> env -> {
+                JsonNode v = value(env, id);
+                if (v == null || !v.isArray()) return null;
+                List<String> ids = new ArrayList<>();
+                for (JsonNode item : v) if (item.isTextual()) ids.add(item.textValue());
+                CompletableFuture<List<ObjectNode>> all = loader(env, r.collection()).loadMany(ids);
+                return all.thenApply(list -> list.stream().filter(java.util.Objects::nonNull).toList()); // hidden drafts drop out
+            };
+            default -> env -> FieldValues.plain(value(env, id));
+        };
+    }
+
+    private static DataLoader<String, ObjectNode> loader(DataFetchingEnvironment env, String collection) {
+        Viewer viewer = env.getGraphQlContext().get(Viewer.class);
+        return env.getDataLoader(EntryLoader.key(collection, viewer.draftsOf(collection)));
+    }
+
+    private static JsonNode value(DataFetchingEnvironment env, String fieldId) {
+        JsonNode source = env.getSource();
+        return source == null ? null : source.path("fields").get(fieldId);
+    }
+
+    private static RichTextFormat format(DataFetchingEnvironment env) {
+        RichTextFormat f = env.getArgument("format");
+        return f == null ? RichTextFormat.JSON : f;
+    }
+
+    /** Fields without a fetcher of their own: the property of the source JSON object of the same name. */
+    private static Object jsonProperty(DataFetchingEnvironment env) {
+        Object source = env.getSource();
+        if (!(source instanceof JsonNode node)) return null;
+        return FieldValues.plain(node.get(env.getField().getName()));
+    }
+
+    /** The resolvers of the top-level fields. */
+    interface Resolvers {
+        DataFetcher<?> list(String collectionId);
+
+        DataFetcher<?> byId(String collectionId);
+    }
+}
