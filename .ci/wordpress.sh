@@ -24,5 +24,10 @@ fi
 # MariaDB on 127.0.0.1:3306 (root over TCP without a password, as Debian's default unix-socket setup allows from root)
 if ! (echo 'SELECT 1' | mariadb -h 127.0.0.1 -u root >/dev/null 2>&1); then
   if command -v service >/dev/null 2>&1; then service mariadb start >/dev/null 2>&1 || true; fi
+  # machines without an init system: start the server the way the machine's own start-up does
+  if ! (echo 'SELECT 1' | mariadb -h 127.0.0.1 -u root >/dev/null 2>&1) && [ -x /usr/sbin/mariadbd ]; then
+    start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true
+    for _ in $(seq 1 30); do (echo 'SELECT 1' | mariadb -h 127.0.0.1 -u root >/dev/null 2>&1) && break; sleep 1; done
+  fi
 fi
 echo "wordpress.sh: $(dpkg-query -W -f='wordpress ${Version}' wordpress 2>/dev/null || echo 'wordpress absent'), $(php -r 'echo "php ", PHP_VERSION;' 2>/dev/null || echo 'php absent')"

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
@@ -143,12 +144,12 @@ class AdminBrowserTest {
         browser.get(server.base() + "/admin/sign-in");
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.xpath("//button[text()='Sign in']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/sign-in")
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> !d.getCurrentUrl().endsWith("/sign-in")
                 || !d.findElements(By.cssSelector(".notice.error")).isEmpty());
     }
 
     static void waitForUrl(String suffix) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith(suffix));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> d.getCurrentUrl().endsWith(suffix));
     }
 
     private static String text(By by) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -114,7 +115,7 @@ class AdminContentBrowserTest {
         browser.get(server.base() + "/admin/p/lossy/c/notes/schema");
         openField("note");
         browser.findElement(By.cssSelector("#field-note button[value=remove]")).click();
-        WebElement conflict = new WebDriverWait(browser, Duration.ofSeconds(10))
+        WebElement conflict = new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector("section.conflict")));
         assertThat(conflict.getText()).contains("note").contains(kept).contains("discard");
         assertThat(ids(root.get("/v1/projects/lossy/collections/notes").json())).as("nothing changed yet").contains("note");
@@ -167,7 +168,7 @@ class AdminContentBrowserTest {
         browser.findElement(By.id("f-accent")).sendKeys("#aa3300");
         WebElement search = browser.findElement(By.id("f-category-search"));
         search.sendKeys("gad");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#f-category-search-list option")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.cssSelector("#f-category-search-list option")).isEmpty());
         search.clear();
         search.sendKeys(gadgets);
         assertThat(browser.findElement(By.id("f-category")).getDomProperty("value")).isEqualTo(gadgets);
@@ -360,8 +361,8 @@ class AdminContentBrowserTest {
             else el.sendKeys(value);
         });
         form.findElement(By.xpath(".//button[text()='Add field']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
     }
 
     private static void openField(String id) {
@@ -392,11 +393,11 @@ class AdminContentBrowserTest {
     }
 
     private static void waitForUrl(String part, boolean contains) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> contains ? d.getCurrentUrl().contains(part) : d.getCurrentUrl().endsWith(part));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> contains ? d.getCurrentUrl().contains(part) : d.getCurrentUrl().endsWith(part));
     }
 
     private static void waitForText(String css, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(css)).stream()
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(css)).stream()
                 .anyMatch(e -> e.getText().contains(text)));
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -112,6 +113,6 @@ class AdminOperationsBrowserTest {
     }
 
     private static void wait(java.util.function.Function<WebDriver, Boolean> until) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(until::apply);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(until::apply);
     }
 }

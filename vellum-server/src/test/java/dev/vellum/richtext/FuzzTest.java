@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzTest {
     private static final long SECONDS = Long.getLong("richtext.fuzz.seconds", 2);
+    /** At least this many inputs, however slow the machine: a count, not a timing, decides how much is fuzzed. */
+    private static final int MIN_RUNS = 200;
     private static final long SEED = Long.getLong("richtext.fuzz.seed", 20261121);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +63,7 @@ class FuzzTest {
         }
         long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
         int runs = 0;
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline || runs < MIN_RUNS) {
             String input = mutate(corpus.get(random.nextInt(corpus.size())), corpus, tokens, random);
             check(input, read);
             if (input.length() > 40 && input.length() < 20_000 && random.nextInt(4) == 0) {
@@ -69,8 +71,7 @@ class FuzzTest {
             }
             runs++;
         }
-        System.out.printf("%d fuzz runs in %d s%n", runs, SECONDS);
-        assertThat(runs).as("fuzz runs in %d s", SECONDS).isGreaterThan(100);
+        System.out.printf("%d fuzz runs (at least %d s and %d runs)%n", runs, SECONDS, MIN_RUNS);
     }
 
     private static void check(String input, Function<String, Document> read) {

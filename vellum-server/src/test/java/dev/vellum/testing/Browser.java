@@ -31,8 +31,11 @@ public final class Browser {
     private static final Path DRIVER = Path.of(System.getenv().getOrDefault("VELLUM_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path AXE = Path.of(System.getenv().getOrDefault("VELLUM_TEST_AXE",
             System.getProperty("user.home") + "/.cache/vellum/axe-core/axe.min.js"));
-    /** Screenshots land in the repository's docs/admin/ (tests run in vellum-server/). */
-    private static final Path SHOTS = Path.of("..", "docs", "admin");
+    /**
+     * Screenshots land in target/ so a test run leaves the work tree as it was; to refresh the ones in
+     * docs/admin.md, run the browser tests with VELLUM_TEST_SCREENSHOTS=../docs/admin (tests run in vellum-server/).
+     */
+    private static final Path SHOTS = Path.of(System.getenv().getOrDefault("VELLUM_TEST_SCREENSHOTS", "target/admin-screenshots"));
 
     /** The browser's time zone: not UTC, so the tests see date-times converted both ways. */
     public static final String ZONE = "America/New_York";
