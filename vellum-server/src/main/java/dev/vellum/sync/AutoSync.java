@@ -79,7 +79,7 @@ public final class AutoSync implements AutoCloseable {
     private void watch(Connection c) {
         Live l = live.computeIfAbsent(c.id(), id -> new Live());
         if (l.subscription == null || !l.subscription.alive()) {
-            l.subscription = LiveSubscription.open(c.url(), service.token(c), c.remoteCollection(), () -> want(c, l));
+            l.subscription = LiveSubscription.open(c.url(), service.token(c), c.remoteCollection(), () -> want(c, l), service.policy());
             if (l.subscription != null) want(c, l); // catch up with what changed while not subscribed
         }
         long now = System.nanoTime();

@@ -47,6 +47,11 @@ public final class ConnectionService {
     /** A new connection, with the fields that "create new" could not create in Directus. */
     public record Created(Connection connection, List<String> skippedFields) {}
 
+    /** The outbound policy every call to Directus goes through (REST, files and the live WebSocket). */
+    OutboundPolicy policy() {
+        return policy;
+    }
+
     public ConnectionService(Database db, SecretBox secrets, OutboundPolicy policy, SchemaRegistry registry, EntryService entries,
                              ChangeLog changes, Backoff backoff, MeterRegistry meters) {
         this.db = db;

@@ -2,6 +2,7 @@ package dev.vellum.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.outbound.OutboundPolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -37,10 +38,11 @@ final class LiveSubscription implements WebSocket.Listener {
     }
 
     /** Opens and subscribes; null when Directus has no WebSocket endpoint or refuses. */
-    static LiveSubscription open(String baseUrl, String token, String collection, Runnable onChange) {
+    static LiveSubscription open(String baseUrl, String token, String collection, Runnable onChange, OutboundPolicy policy) {
         String ws = baseUrl.replaceFirst("^http", "ws").replaceAll("/$", "") + "/websocket";
         LiveSubscription s = new LiveSubscription(collection, token, onChange);
         try {
+            policy.check(URI.create(baseUrl)); // as every REST call: the address is checked at each connect, not only when saved
             s.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(URI.create(ws), s).get(10, TimeUnit.SECONDS);
             s.alive = true;
             s.send(SyncJson.JSON.createObjectNode().put("type", "auth").put("access_token", token));
