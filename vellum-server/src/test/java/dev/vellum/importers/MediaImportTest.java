@@ -49,6 +49,8 @@ class MediaImportTest extends LocalScenarios {
     @BeforeAll
     void imageServer() throws Exception {
         byte[] photo = LiveWordPress.jpeg(1200, 800, Color.RED);
+        // other bytes than the photo: identical bytes would be one asset, named after whichever download finished first
+        byte[] cover = LiveWordPress.jpeg(600, 400, Color.BLUE);
         byte[] pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes();
         images = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         images.setExecutor(Executors.newFixedThreadPool(8));
@@ -63,7 +65,7 @@ class MediaImportTest extends LocalScenarios {
             if (path.endsWith("/missing.jpg")) {
                 ex.sendResponseHeaders(404, -1);
             } else {
-                byte[] body = path.endsWith(".pdf") ? pdf : photo;
+                byte[] body = path.endsWith(".pdf") ? pdf : path.endsWith("/cover.jpg") ? cover : photo;
                 ex.getResponseHeaders().add("Content-Type", path.endsWith(".pdf") ? "application/pdf" : "image/jpeg");
                 ex.sendResponseHeaders(200, body.length);
                 ex.getResponseBody().write(body);
