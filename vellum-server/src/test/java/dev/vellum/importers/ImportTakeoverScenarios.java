@@ -83,10 +83,13 @@ abstract class ImportTakeoverScenarios {
 
                 var s = second.vellum().services();
                 String table = s.collections().get(project, "posts").table();
-                assertThat(s.database().read(tx -> tx.count("SELECT COUNT(*) FROM " + table))).isEqualTo(POSTS);
-                assertThat(s.database().read(tx -> tx.count("SELECT COUNT(DISTINCT slug) FROM " + table))).isEqualTo(POSTS);
-                assertThat(s.database().read(tx -> tx.count("SELECT COUNT(*) FROM changes WHERE project_id = '" + project
-                        + "' AND collection_id = 'posts' AND kind = 'entry.created'"))).isEqualTo(POSTS);
+                long rows = s.database().read(tx -> tx.count("SELECT COUNT(*) FROM " + table));
+                long slugs = s.database().read(tx -> tx.count("SELECT COUNT(DISTINCT slug) FROM " + table));
+                long logged = s.database().read(tx -> tx.count("SELECT COUNT(*) FROM changes WHERE project_id = '" + project
+                        + "' AND collection_id = 'posts' AND kind = 'entry.created'"));
+                assertThat(rows).isEqualTo(POSTS);
+                assertThat(slugs).isEqualTo(POSTS);
+                assertThat(logged).isEqualTo(POSTS);
                 List<ImportLog.Row> log = s.importers().log(jobId, 0, 10_000, null);
                 assertThat(log).hasSize(3 + POSTS);
                 assertThat(log.stream().map(ImportLog.Row::sourceId).distinct()).hasSize(3 + POSTS);
