@@ -77,7 +77,7 @@ public final class Vellum implements AutoCloseable {
             ProjectService projects = new ProjectService(db);
             Importers importers = new Importers(db, collections, entries, new AssetMediaStore(assets),
                     OutboundPolicy.of(config.outboundAllowlist()),
-                    new ProjectArchive(projects, collections, entries, events.services().webhooks()));
+                    new ProjectArchive(projects, collections, entries, events.services().webhooks(), assets));
             JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
             jobs.register(new ImportJobs(importers));
             Services services = new Services(config, db, metrics, new RateLimits(), projects, new TokenService(db),

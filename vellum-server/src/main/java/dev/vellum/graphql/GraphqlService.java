@@ -135,8 +135,15 @@ public final class GraphqlService {
                 boolean total = env.getSelectionSet().contains("total");
                 ListParams params = new ListParams(limit == null ? null : limit.toString(), env.getArgument("cursor"),
                         env.getArgument("sort"), null, total ? "true" : null, env.getArgument("filter"));
-                return entries.list(projectId, collectionId, params, viewer.draftsOf(collectionId), RichTextFormat.JSON);
+                ObjectNode page = entries.list(projectId, collectionId, params, viewer.draftsOf(collectionId), RichTextFormat.JSON);
+                entries.expandAssets(projectId, page); // image and file fields that name an asset get its url and metadata
+                return page;
             };
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.JsonNode withAssetSources(com.fasterxml.jackson.databind.JsonNode storedRichText) {
+            return entries.withAssetSources(projectId, storedRichText);
         }
 
         @Override
@@ -147,6 +154,7 @@ public final class GraphqlService {
                 if (!viewer.mayQuery(collectionId, id)) throw outOfScope();
                 try {
                     ObjectNode body = entries.get(projectId, collectionId, id, viewer.draftsOf(collectionId), RichTextFormat.JSON).body();
+                    entries.expandAssets(projectId, body);
                     return body;
                 } catch (VellumException.NotFound e) {
                     if (e.code().equals("entry_not_found")) return null;
