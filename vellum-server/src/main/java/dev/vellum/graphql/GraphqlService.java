@@ -1,6 +1,7 @@
 package dev.vellum.graphql;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.assets.AssetService;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.content.EntryService;
 import dev.vellum.content.RichTextFormat;
@@ -39,6 +40,7 @@ public final class GraphqlService {
     private final CollectionService collections;
     private final EntryService entries;
     private final ChangeLog changes;
+    private final AssetService assets;
     private final Map<String, ProjectSchema> schemas = new ConcurrentHashMap<>();
     private final Map<String, String> persisted = Collections.synchronizedMap(lru(MAX_PERSISTED));
 
@@ -51,9 +53,20 @@ public final class GraphqlService {
     }
 
     public GraphqlService(CollectionService collections, EntryService entries, ChangeLog changes) {
+        this(collections, entries, changes, null);
+    }
+
+    /** With {@code assets}, image and file values that name an asset carry its metadata, as in REST. */
+    public GraphqlService(CollectionService collections, EntryService entries, ChangeLog changes, AssetService assets) {
         this.collections = collections;
         this.entries = entries;
         this.changes = changes;
+        this.assets = assets;
+    }
+
+    /** Fills in the asset metadata of a page or an entry (as REST renders them). */
+    private void expand(String projectId, ObjectNode rendered) {
+        if (assets != null) assets.expand(projectId, rendered);
     }
 
     /** Runs a request; the GraphQL response ({@code data}, {@code errors}) as a map. 400 for a query that cannot run. */
@@ -73,7 +86,7 @@ public final class GraphqlService {
         ExecutionInput input = ExecutionInput.newExecutionInput().query(query).operationName(request.operationName())
                 .variables(request.variables())
                 .graphQLContext(Map.of(Viewer.class, viewer, Document.class, doc))
-                .dataLoaderRegistry(EntryLoader.registry(entries, viewer, ps.collectionIds()))
+                .dataLoaderRegistry(EntryLoader.registry(entries, viewer, ps.collectionIds(), page -> expand(viewer.projectId(), page)))
                 .build();
         ExecutionResult result = ps.graphql().execute(input);
         return result.toSpecification();
@@ -128,14 +141,46 @@ public final class GraphqlService {
             return env -> {
                 Viewer viewer = env.getGraphQlContext().get(Viewer.class);
                 if (!viewer.mayQuery(collectionId, null) || viewer.entry() != null) throw outOfScope();
-                if (env.getArgument("search") != null) {
-                    throw new VellumException.BadRequest("search_not_supported", "Full-text search is not available yet");
-                }
                 Integer limit = env.getArgument("limit");
                 boolean total = env.getSelectionSet().contains("total");
                 ListParams params = new ListParams(limit == null ? null : limit.toString(), env.getArgument("cursor"),
-                        env.getArgument("sort"), null, total ? "true" : null, env.getArgument("filter"));
-                return entries.list(projectId, collectionId, params, viewer.draftsOf(collectionId), RichTextFormat.JSON);
+                        env.getArgument("sort"), null, total ? "true" : null, env.getArgument("filter"), env.getArgument("search"));
+                ObjectNode page = entries.list(projectId, collectionId, params, viewer.draftsOf(collectionId), RichTextFormat.JSON);
+                expand(projectId, page);
+                return page;
+            };
+        }
+
+        @Override
+        public DataFetcher<?> create(String collectionId) {
+            return env -> {
+                String token = env.getGraphQlContext().<Viewer>get(Viewer.class).writer();
+                ObjectNode body = entries.create(projectId, collectionId, data(env), token, null, RichTextFormat.JSON).body();
+                expand(projectId, body);
+                return body;
+            };
+        }
+
+        @Override
+        public DataFetcher<?> update(String collectionId) {
+            return env -> {
+                String token = env.getGraphQlContext().<Viewer>get(Viewer.class).writer();
+                Integer version = env.getArgument("version");
+                ObjectNode body = entries.update(projectId, collectionId, env.getArgument("id"), data(env),
+                        version == null ? null : version.longValue(), token, RichTextFormat.JSON).body();
+                expand(projectId, body);
+                return body;
+            };
+        }
+
+        @Override
+        public DataFetcher<?> delete(String collectionId) {
+            return env -> {
+                String token = env.getGraphQlContext().<Viewer>get(Viewer.class).writer();
+                Integer version = env.getArgument("version");
+                String id = env.getArgument("id");
+                entries.delete(projectId, collectionId, id, version == null ? null : version.longValue(), token);
+                return id;
             };
         }
 
@@ -147,6 +192,7 @@ public final class GraphqlService {
                 if (!viewer.mayQuery(collectionId, id)) throw outOfScope();
                 try {
                     ObjectNode body = entries.get(projectId, collectionId, id, viewer.draftsOf(collectionId), RichTextFormat.JSON).body();
+                    expand(projectId, body);
                     return body;
                 } catch (VellumException.NotFound e) {
                     if (e.code().equals("entry_not_found")) return null;
@@ -154,6 +200,16 @@ public final class GraphqlService {
                 }
             };
         }
+    }
+
+    /** A mutation's {@code data}: REST's entry body, an object. */
+    private static com.fasterxml.jackson.databind.JsonNode data(graphql.schema.DataFetchingEnvironment env) {
+        Object data = env.getArgument("data");
+        if (!(data instanceof ObjectNode o)) {
+            throw new VellumException.Invalid("validation_failed", "The entry is not valid",
+                    List.of(new dev.vellum.error.FieldError("data", "type_mismatch", "must be an object: {\"slug\"?, \"draft\"?, \"fields\": {…}}")));
+        }
+        return o;
     }
 
     private static VellumException outOfScope() {
