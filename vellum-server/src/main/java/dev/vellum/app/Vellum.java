@@ -79,14 +79,14 @@ public final class Vellum implements AutoCloseable {
             tables.buildSearchIndexes(db, projects.list().stream().flatMap(p -> collections.list(p.id()).stream()).toList());
             Importers importers = new Importers(db, collections, entries, new AssetMediaStore(assets),
                     OutboundPolicy.of(config.outboundAllowlist()),
-                    new ProjectArchive(projects, collections, entries, events.services().webhooks()));
+                    new ProjectArchive(projects, collections, entries, events.services().webhooks(), assets));
             JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
             jobs.register(new ImportJobs(importers));
             Services services = new Services(config, db, metrics, new RateLimits(), projects, new TokenService(db),
                     collections, entries, changes, events.services(), importers, jobs, assets,
                     new ConnectionService(db, new SecretBox(config.secretKey(), config.dataDir()), OutboundPolicy.of(config.outboundAllowlist()),
                             registry, entries, changes, Backoff.DEFAULT, metrics.registry()),
-                    new DeliveryService(db), new GraphqlService(collections, entries, changes, assets));
+                    new DeliveryService(db), new GraphqlService(collections, entries, changes));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
             return new Vellum(services, events);

@@ -16,6 +16,11 @@ public final class EntryJson {
     private EntryJson() {}
 
     public static ObjectNode render(Entry e, CollectionSchema c, RichTextFormat format) {
+        return render(e, c, format, AssetSources.NONE);
+    }
+
+    /** With {@code sources}, rich text rendered as HTML or Markdown shows asset images at their URLs. */
+    static ObjectNode render(Entry e, CollectionSchema c, RichTextFormat format, AssetSources sources) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", e.id());
         out.put("slug", e.slug());
@@ -28,18 +33,18 @@ public final class EntryJson {
         for (Field f : c.fields()) {
             JsonNode v = e.fields().get(f.id());
             if (v == null) continue; // not projected
-            fields.set(f.id(), value(f, v, format));
+            fields.set(f.id(), value(f, v, format, sources));
         }
         return out;
     }
 
     /** A stored value as the API shows it in {@code format} (rich text converted; everything else as stored). */
-    static JsonNode value(Field f, JsonNode v, RichTextFormat format) {
+    static JsonNode value(Field f, JsonNode v, RichTextFormat format, AssetSources sources) {
         if (format == RichTextFormat.JSON || v.isNull()) return v;
-        if (f.type() instanceof RichTextType) return richText(v, format);
+        if (f.type() instanceof RichTextType) return richText(RichTextAssets.withSources(v, sources), format);
         if (f.type() instanceof ArrayType a && a.of() instanceof RichTextType) {
             var arr = JsonNodeFactory.instance.arrayNode();
-            v.forEach(item -> arr.add(richText(item, format)));
+            RichTextAssets.withSources(v, sources).forEach(item -> arr.add(richText(item, format)));
             return arr;
         }
         return v;

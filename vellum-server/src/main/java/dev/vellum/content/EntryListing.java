@@ -45,7 +45,7 @@ final class EntryListing {
      * Writes one page, {@code {"data": [...], "next_cursor": …, "total": …}}, straight from the result
      * sets to {@code g}: rows are rendered as they are read (see {@link EntryStream}).
      */
-    public void write(Tx tx, CollectionSchema c, ListQuery q, String fingerprint, RichTextFormat format, JsonGenerator g)
+    void write(Tx tx, CollectionSchema c, ListQuery q, String fingerprint, RichTextFormat format, AssetSources sources, JsonGenerator g)
             throws SQLException, IOException {
         List<SortColumn> keys = keys(c, q);
         Set<String> columns = withSortFields(c, q.fields(), keys); // the cursor needs the last row's sort values
@@ -62,7 +62,7 @@ final class EntryListing {
             params.add(wanted);
             tx.list(select.sql(), rs -> {
                 if (++state.rows > q.limit()) return null; // the row after the page: there is a next page
-                EntryStream.writeRow(rs, c, columns, q.fields(), format, g);
+                EntryStream.writeRow(rs, c, columns, q.fields(), format, sources, g);
                 if (state.rows == q.limit()) {
                     state.cursorValues = cursorValues(rs, c, columns, keys, rankColumn);
                     state.cursorId = rs.getString(1);

@@ -36,6 +36,7 @@ public final class EntryService {
     private final ChangeLog changes;
     private final SchemaRegistry registry;
     private final EntryWriter writer;
+    private final dev.vellum.assets.AssetService assets;
     private final EntryRepository entries = new EntryRepository();
     private final EntryListing listing = new EntryListing();
     private final IdempotencyRepository idempotency = new IdempotencyRepository();
@@ -70,6 +71,7 @@ public final class EntryService {
         this.changes = changes;
         this.registry = registry;
         this.writer = new EntryWriter(registry, entries, assets);
+        this.assets = assets;
     }
 
     public Created create(String projectId, String collectionId, JsonNode body, String tokenId, IdempotencyKey key,
@@ -87,7 +89,7 @@ public final class EntryService {
             }
             Entry e = writer.create(tx, projectId, c, prepared);
             log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId));
-            ObjectNode rendered = EntryJson.render(e, c, format);
+            ObjectNode rendered = EntryJson.render(e, c, format, sources(projectId, tx, format));
             if (key != null) {
                 idempotency.insert(tx, projectId, tokenId, key.key(),
                         new IdempotencyRepository.Stored(key.requestHash(), 201, rendered.toString()), Timestamps.now());
@@ -99,7 +101,7 @@ public final class EntryService {
     public Rendered get(String projectId, String collectionId, String id, boolean seesDrafts, RichTextFormat format) {
         CollectionSchema c = registry.get(projectId, collectionId);
         Entry e = db.read(tx -> entries.find(tx, c, id)).filter(x -> seesDrafts || !x.draft()).orElseThrow(() -> notFound(id));
-        return new Rendered(EntryJson.render(e, c, format), e.id(), e.version());
+        return new Rendered(EntryJson.render(e, c, format, sources(projectId, null, format)), e.id(), e.version());
     }
 
     public Rendered update(String projectId, String collectionId, String id, JsonNode body, Long expectedVersion,
@@ -115,7 +117,7 @@ public final class EntryService {
             if (expectedVersion != null && expectedVersion != current.version()) throw stale(current.version());
             Entry next = writer.update(tx, projectId, c, current, prepared);
             if (next != current) log.record(change(ChangeKind.ENTRY_UPDATED, c, next, tokenId));
-            return new Rendered(EntryJson.render(next, c, format), next.id(), next.version());
+            return new Rendered(EntryJson.render(next, c, format, sources(projectId, tx, format)), next.id(), next.version());
         });
     }
 
@@ -244,6 +246,27 @@ public final class EntryService {
         return restored.size();
     }
 
+    /** Rich text rendered as HTML or Markdown shows asset images at their URLs (JSON keeps the stored ids). */
+    private AssetSources sources(String projectId, Tx tx, RichTextFormat format) {
+        return format == RichTextFormat.JSON ? AssetSources.NONE : AssetSources.of(assets, projectId, tx);
+    }
+
+    /**
+     * A stored rich-text value (a document or a list of them) whose images of assets carry their URLs in {@code src},
+     * for an adapter that renders it as HTML or Markdown itself (GraphQL); the value itself when it has none.
+     */
+    public JsonNode withAssetSources(String projectId, JsonNode storedRichText) {
+        return RichTextAssets.withSources(storedRichText, AssetSources.of(assets, projectId, null));
+    }
+
+    /**
+     * Fills in what the assets named by rendered entries (one, or a page with {@code data}) are, as the REST API shows
+     * them (see {@link dev.vellum.assets.AssetService#expand}); nothing without an asset store.
+     */
+    public void expandAssets(String projectId, JsonNode rendered) {
+        if (assets != null) assets.expand(projectId, rendered);
+    }
+
     /** Whether the collection has file or image fields (whose asset references the HTTP API expands). */
     public boolean holdsAssets(String projectId, String collectionId) {
         for (Field f : registry.get(projectId, collectionId).fields()) {
@@ -274,7 +297,7 @@ public final class EntryService {
         return db.read(tx -> {
             var out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(8192);
             try (var g = EntryStream.JSON.getFactory().createGenerator(out)) {
-                listing.write(tx, c, q, fingerprint, format, g);
+                listing.write(tx, c, q, fingerprint, format, sources(projectId, tx, format), g);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

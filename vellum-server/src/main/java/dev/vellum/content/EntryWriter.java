@@ -89,13 +89,19 @@ final class EntryWriter {
         return base + "-" + id.substring(id.length() - 8).toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Every {@code {"asset": id}} in an image or file field (or a list of them) must name an asset of the project. */
+    /** Every {@code {"asset": id}} in an image or file field (or a list of them), or an image in rich text, must name an asset of the project. */
     private void checkAssets(Tx tx, String projectId, CollectionSchema c, ObjectNode values, String prefix,
                              List<FieldError> errors) throws SQLException {
         if (assets == null) return;
+        RichTextAssets.prepare(tx, projectId, c, values, prefix, errors, assets);
         for (Field f : c.fields()) {
             JsonNode v = values.get(f.id());
             if (v == null || v.isNull() || !EntryAssetUses.holdsAssets(f.type())) continue;
+            if (v.isArray()) {
+                for (JsonNode item : v) if (item instanceof ObjectNode o) urlToAsset(tx, projectId, o);
+            } else if (v instanceof ObjectNode o) {
+                urlToAsset(tx, projectId, o);
+            }
             Set<String> ids = EntryAssetUses.ids(v);
             if (ids.isEmpty()) continue;
             ids.removeAll(assets.existing(tx, projectId, ids));
@@ -103,6 +109,21 @@ final class EntryWriter {
                 errors.add(new FieldError(prefix + "fields." + f.id(), "asset_not_found", "no asset " + String.join(", ", ids) + " in this project"));
             }
         }
+    }
+
+    /**
+     * An image or file value given as the URL of one of the project's assets (what an importer or an editor that
+     * read it sends back) is stored as the asset: {@code {"asset": id}} with the entry's own alt or name.
+     */
+    private void urlToAsset(Tx tx, String projectId, ObjectNode value) throws SQLException {
+        if (!value.path("url").isTextual() || value.has("asset")) return;
+        RichTextAssets.AssetLink link = RichTextAssets.link(tx, projectId, value.get("url").textValue(), assets);
+        if (link == null || link.variant() != null) return; // a resized copy stays a URL: a field reference has no variant
+        ObjectNode kept = value.objectNode().put("asset", link.id());
+        if (value.path("alt").isTextual()) kept.set("alt", value.get("alt"));
+        if (value.path("name").isTextual()) kept.set("name", value.get("name"));
+        value.removeAll();
+        value.setAll(kept);
     }
 
     /** Every referenced id must exist in its target collection. */

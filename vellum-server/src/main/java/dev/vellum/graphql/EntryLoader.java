@@ -35,18 +35,12 @@ final class EntryLoader {
 
     /** One loader per collection and draft visibility, for one request. */
     static DataLoaderRegistry registry(EntryService entries, Viewer viewer, Iterable<String> collectionIds) {
-        return registry(entries, viewer, collectionIds, page -> { });
-    }
-
-    /** {@code expand}: fills in what a loaded page's asset references are (image and file metadata). */
-    static DataLoaderRegistry registry(EntryService entries, Viewer viewer, Iterable<String> collectionIds,
-                                       java.util.function.Consumer<ObjectNode> expand) {
         DataLoaderRegistry registry = new DataLoaderRegistry();
         for (String c : collectionIds) {
             for (boolean drafts : new boolean[] {false, true}) {
                 if (drafts && !viewer.draftsOf(c)) continue;
                 DataLoader<String, ObjectNode> loader = DataLoaderFactory.newMappedDataLoader(
-                        ids -> CompletableFuture.completedFuture(load(entries, viewer.projectId(), c, drafts, ids, expand)));
+                        ids -> CompletableFuture.completedFuture(load(entries, viewer.projectId(), c, drafts, ids)));
                 registry.register(key(c, drafts), loader);
             }
         }
@@ -54,7 +48,7 @@ final class EntryLoader {
     }
 
     private static Map<String, ObjectNode> load(EntryService entries, String projectId, String collectionId, boolean drafts,
-                                                 Set<String> ids, java.util.function.Consumer<ObjectNode> expand) {
+                                                 Set<String> ids) {
         List<String> valid = ids.stream().filter(id -> id != null && ID.matcher(id).matches()).sorted().toList();
         Map<String, ObjectNode> found = new HashMap<>();
         for (int from = 0; from < valid.size(); from += BATCH) {
@@ -64,7 +58,7 @@ final class EntryLoader {
             ListParams params = new ListParams(Integer.toString(chunk.size()), null, null, null, null,
                     "id in [" + String.join(", ", quoted) + "]");
             ObjectNode page = entries.list(projectId, collectionId, params, drafts, RichTextFormat.JSON);
-            expand.accept(page);
+            entries.expandAssets(projectId, page);
             for (JsonNode e : page.get("data")) found.put(e.get("id").asText(), (ObjectNode) e);
         }
         return found;

@@ -1,7 +1,6 @@
 package dev.vellum.graphql;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vellum.assets.AssetService;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.content.EntryService;
 import dev.vellum.content.RichTextFormat;
@@ -40,7 +39,6 @@ public final class GraphqlService {
     private final CollectionService collections;
     private final EntryService entries;
     private final ChangeLog changes;
-    private final AssetService assets;
     private final Map<String, ProjectSchema> schemas = new ConcurrentHashMap<>();
     private final Map<String, String> persisted = Collections.synchronizedMap(lru(MAX_PERSISTED));
 
@@ -53,20 +51,9 @@ public final class GraphqlService {
     }
 
     public GraphqlService(CollectionService collections, EntryService entries, ChangeLog changes) {
-        this(collections, entries, changes, null);
-    }
-
-    /** With {@code assets}, image and file values that name an asset carry its metadata, as in REST. */
-    public GraphqlService(CollectionService collections, EntryService entries, ChangeLog changes, AssetService assets) {
         this.collections = collections;
         this.entries = entries;
         this.changes = changes;
-        this.assets = assets;
-    }
-
-    /** Fills in the asset metadata of a page or an entry (as REST renders them). */
-    private void expand(String projectId, ObjectNode rendered) {
-        if (assets != null) assets.expand(projectId, rendered);
     }
 
     /** Runs a request; the GraphQL response ({@code data}, {@code errors}) as a map. 400 for a query that cannot run. */
@@ -86,7 +73,7 @@ public final class GraphqlService {
         ExecutionInput input = ExecutionInput.newExecutionInput().query(query).operationName(request.operationName())
                 .variables(request.variables())
                 .graphQLContext(Map.of(Viewer.class, viewer, Document.class, doc))
-                .dataLoaderRegistry(EntryLoader.registry(entries, viewer, ps.collectionIds(), page -> expand(viewer.projectId(), page)))
+                .dataLoaderRegistry(EntryLoader.registry(entries, viewer, ps.collectionIds()))
                 .build();
         ExecutionResult result = ps.graphql().execute(input);
         return result.toSpecification();
@@ -146,7 +133,7 @@ public final class GraphqlService {
                 ListParams params = new ListParams(limit == null ? null : limit.toString(), env.getArgument("cursor"),
                         env.getArgument("sort"), null, total ? "true" : null, env.getArgument("filter"), env.getArgument("search"));
                 ObjectNode page = entries.list(projectId, collectionId, params, viewer.draftsOf(collectionId), RichTextFormat.JSON);
-                expand(projectId, page);
+                entries.expandAssets(projectId, page); // image and file fields that name an asset get its url and metadata
                 return page;
             };
         }
@@ -156,7 +143,7 @@ public final class GraphqlService {
             return env -> {
                 String token = env.getGraphQlContext().<Viewer>get(Viewer.class).writer();
                 ObjectNode body = entries.create(projectId, collectionId, data(env), token, null, RichTextFormat.JSON).body();
-                expand(projectId, body);
+                entries.expandAssets(projectId, body);
                 return body;
             };
         }
@@ -168,7 +155,7 @@ public final class GraphqlService {
                 Integer version = env.getArgument("version");
                 ObjectNode body = entries.update(projectId, collectionId, env.getArgument("id"), data(env),
                         version == null ? null : version.longValue(), token, RichTextFormat.JSON).body();
-                expand(projectId, body);
+                entries.expandAssets(projectId, body);
                 return body;
             };
         }
@@ -185,6 +172,11 @@ public final class GraphqlService {
         }
 
         @Override
+        public com.fasterxml.jackson.databind.JsonNode withAssetSources(com.fasterxml.jackson.databind.JsonNode storedRichText) {
+            return entries.withAssetSources(projectId, storedRichText);
+        }
+
+        @Override
         public DataFetcher<?> byId(String collectionId) {
             return env -> {
                 Viewer viewer = env.getGraphQlContext().get(Viewer.class);
@@ -192,7 +184,7 @@ public final class GraphqlService {
                 if (!viewer.mayQuery(collectionId, id)) throw outOfScope();
                 try {
                     ObjectNode body = entries.get(projectId, collectionId, id, viewer.draftsOf(collectionId), RichTextFormat.JSON).body();
-                    expand(projectId, body);
+                    entries.expandAssets(projectId, body);
                     return body;
                 } catch (VellumException.NotFound e) {
                     if (e.code().equals("entry_not_found")) return null;

@@ -204,12 +204,12 @@ final class SchemaGenerator {
     private DataFetcher<?> fetcher(Field f) {
         String id = f.id();
         return switch (f.type()) {
-            case RichTextType r -> env -> FieldValues.richText(value(env, id), format(env));
+            case RichTextType r -> env -> FieldValues.richText(sources(value(env, id), format(env)), format(env));
             case ArrayType a when a.of() instanceof RichTextType -> env -> {
                 JsonNode v = value(env, id);
                 if (v == null || !v.isArray()) return null;
                 List<Object> out = new ArrayList<>();
-                for (JsonNode item : v) out.add(FieldValues.richText(item, format(env)));
+                for (JsonNode item : sources(v, format(env))) out.add(FieldValues.richText(item, format(env)));
                 return out;
             };
             case ReferenceType r when byId.containsKey(r.collection()) -> env -> {
@@ -262,5 +262,12 @@ final class SchemaGenerator {
         DataFetcher<?> update(String collectionId);
 
         DataFetcher<?> delete(String collectionId);
+
+        /** A stored rich-text value whose asset images carry their URLs, for rendering as HTML or Markdown. */
+        JsonNode withAssetSources(JsonNode storedRichText);
+    }
+
+    private JsonNode sources(JsonNode stored, RichTextFormat format) {
+        return stored == null || stored.isNull() || format == RichTextFormat.JSON ? stored : resolvers.withAssetSources(stored);
     }
 }
