@@ -99,6 +99,17 @@ public final class AssetService {
         }
     }
 
+    /**
+     * Stores the file an import reads (uploaded in the admin, then named by the import job): as {@link #upload},
+     * except that XML is accepted too whatever the upload policy says, since a WordPress export (WXR) is XML.
+     */
+    public StoredAsset uploadImportSource(String projectId, InputStream body, AssetUpload meta) {
+        requireProject(projectId);
+        try (SpooledFile file = SpooledFile.copy(body, settings.spoolDir(), settings.maxBytes())) {
+            return store(projectId, file, meta == null ? new AssetUpload(null, null, null, null) : meta, "application/xml");
+        }
+    }
+
     /** Downloads {@code url} (through the outbound policy: private and loopback hosts refused unless allow-listed) and stores it. */
     public StoredAsset fetch(String projectId, URI url, AssetUpload meta) {
         requireProject(projectId);
@@ -114,9 +125,14 @@ public final class AssetService {
     }
 
     private StoredAsset store(String projectId, SpooledFile file, AssetUpload meta) {
+        return store(projectId, file, meta, null);
+    }
+
+    /** {@code alsoAllowed}: one more content type accepted for this upload (null: the policy alone decides). */
+    private StoredAsset store(String projectId, SpooledFile file, AssetUpload meta, String alsoAllowed) {
         String filename = Filenames.clean(meta.filename());
         String type = ContentSniffer.sniff(file.head(), file.headLength(), filename, meta.declaredType());
-        if (!types.allows(type)) {
+        if (!types.allows(type) && (alsoAllowed == null || !alsoAllowed.equals(type))) {
             throw new VellumException.UnsupportedMediaType("This file is " + type + ", which this server does not accept (see VELLUM_ASSET_ALLOWED_TYPES)");
         }
         Optional<Asset> existing = db.read(tx -> repository.findBySha256(tx, projectId, file.sha256()));
