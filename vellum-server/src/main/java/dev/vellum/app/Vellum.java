@@ -85,7 +85,7 @@ public final class Vellum implements AutoCloseable {
             Services services = new Services(config, db, metrics, new RateLimits(), projects, new TokenService(db),
                     collections, entries, changes, events.services(), importers, jobs, assets,
                     new ConnectionService(db, new SecretBox(config.secretKey(), config.dataDir()), OutboundPolicy.of(config.outboundAllowlist()),
-                            registry, entries, changes, Backoff.DEFAULT, metrics.registry()),
+                            registry, entries, changes, Backoff.DEFAULT, metrics.registry(), assets),
                     new DeliveryService(db), new GraphqlService(collections, entries, changes));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
