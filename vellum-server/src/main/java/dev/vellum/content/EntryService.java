@@ -309,7 +309,8 @@ public final class EntryService {
     public byte[] listJson(String projectId, String collectionId, ListParams params, boolean seesDrafts, RichTextFormat format) {
         CollectionSchema c = registry.get(projectId, collectionId);
         ListQuery q = ListQueryParser.parse(c, params, !seesDrafts, target -> registry.find(projectId, target));
-        String fingerprint = ListQueryParser.fingerprint(q.sort(), params.filter(), q.publishedOnly());
+        String fingerprint = ListQueryParser.fingerprint(q.sort(), params.filter(), q.search() == null ? null : params.search(),
+                q.publishedOnly());
         return db.read(tx -> {
             var out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(8192);
             try (var g = EntryStream.JSON.getFactory().createGenerator(out)) {
