@@ -24,11 +24,18 @@ final class EntryBatch {
     private final List<PreparedEntry> prepared = new ArrayList<>();
     /** Items whose structure is wrong (unknown keys, missing match key): reported without touching the database. */
     private final List<Boolean> malformed = new ArrayList<>();
+    /** Per item, the version the entry must still be at (null: any); null for batches without preconditions. */
+    private final List<Long> expected;
 
     EntryBatch(EntryWriter writer, EntryRepository entries, CollectionSchema schema, BatchRequest request) {
+        this(writer, entries, schema, request, null);
+    }
+
+    EntryBatch(EntryWriter writer, EntryRepository entries, CollectionSchema schema, BatchRequest request, List<Long> expected) {
         this.writer = writer;
         this.entries = entries;
         this.request = request;
+        this.expected = expected;
         for (int i = 0; i < request.items().size(); i++) {
             String prefix = "entries[" + i + "].";
             List<FieldError> errors = new ArrayList<>();
@@ -52,7 +59,8 @@ final class EntryBatch {
             JsonNode item = request.items().get(i);
             try {
                 if (malformed.get(i)) EntryService.throwIfInvalid(p.errors());
-                results.add(tx.isolated(t -> one(t, projectId, c, p, changed)));
+                Long version = expected == null ? null : expected.get(i);
+                results.add(tx.isolated(t -> one(t, projectId, c, p, version, changed)));
             } catch (VellumException e) {
                 List<FieldError> errors = e.errors().isEmpty()
                         ? List.of(new FieldError(p.prefix().substring(0, p.prefix().length() - 1), e.code(), e.detail())) : e.errors();
@@ -72,13 +80,14 @@ final class EntryBatch {
         }
     }
 
-    private BatchResult.Item one(Tx tx, String projectId, CollectionSchema c, PreparedEntry p, BiConsumer<ChangeKind, Entry> changed)
-            throws SQLException {
+    private BatchResult.Item one(Tx tx, String projectId, CollectionSchema c, PreparedEntry p, Long version,
+                                 BiConsumer<ChangeKind, Entry> changed) throws SQLException {
         EntryInput input = p.input();
         Optional<Entry> existing = Optional.empty();
         if (request.upsert()) {
             existing = request.matchById() ? entries.find(tx, c, input.id()) : entries.findBySlug(tx, c, input.slug());
             if (request.matchById() && existing.isEmpty()) throw EntryService.notFound(input.id());
+            if (version != null && existing.isPresent() && existing.get().version() != version) throw EntryService.stale(existing.get().version());
         }
         if (existing.isPresent()) {
             Entry before = existing.get();

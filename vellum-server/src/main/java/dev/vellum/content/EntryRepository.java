@@ -11,6 +11,7 @@ import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.Field;
+import dev.vellum.search.SearchIndexRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.Set;
 /** SQL for entries in a collection's table. */
 final class EntryRepository {
     private static final String SYSTEM = "id, slug, draft, version, created_at, updated_at, publish_at";
+    /** The full-text index, kept in step with every write here, in the same transaction. */
+    private final SearchIndexRepository search = new SearchIndexRepository();
 
     public void insert(Tx tx, CollectionSchema c, Entry e) throws SQLException {
         StringBuilder cols = new StringBuilder(SYSTEM);
@@ -39,6 +42,7 @@ final class EntryRepository {
         } catch (SQLException ex) {
             throw translate(c, ex);
         }
+        search.put(tx, c, e.id(), e.slug(), e.fields());
     }
 
     /** Writes {@code e} over the stored entry if that is still at {@code expectedVersion}; false if not. */
@@ -52,11 +56,14 @@ final class EntryRepository {
         }
         params.add(e.id());
         params.add(expectedVersion);
+        boolean updated;
         try {
-            return tx.update("UPDATE " + c.table() + " SET " + set + " WHERE id = ? AND version = ?", params) == 1;
+            updated = tx.update("UPDATE " + c.table() + " SET " + set + " WHERE id = ? AND version = ?", params) == 1;
         } catch (SQLException ex) {
             throw translate(c, ex);
         }
+        if (updated) search.put(tx, c, e.id(), e.slug(), e.fields());
+        return updated;
     }
 
     /** A unique violation becomes 409 naming the field (slug, id or a unique field); anything else stays a storage error. */
@@ -83,7 +90,9 @@ final class EntryRepository {
     }
 
     public boolean delete(Tx tx, CollectionSchema c, String id) throws SQLException {
-        return tx.update("DELETE FROM " + c.table() + " WHERE id = ?", id) == 1;
+        if (tx.update("DELETE FROM " + c.table() + " WHERE id = ?", id) != 1) return false;
+        search.remove(tx, c, id);
+        return true;
     }
 
     public Optional<Entry> find(Tx tx, CollectionSchema c, String id) throws SQLException {
@@ -127,9 +136,14 @@ final class EntryRepository {
 
     /** SELECT of the system columns and the projected fields ({@code null}: all). */
     static String select(CollectionSchema c, Set<String> fields) {
+        return columns(c, fields) + " FROM " + c.table();
+    }
+
+    /** {@code SELECT} and the columns of {@link #select}, without the FROM clause. */
+    static String columns(CollectionSchema c, Set<String> fields) {
         StringBuilder sql = new StringBuilder("SELECT ").append(SYSTEM);
         for (Field f : c.fields()) if (fields == null || fields.contains(f.id())) sql.append(", ").append(f.column());
-        return sql.append(" FROM ").append(c.table()).toString();
+        return sql.toString();
     }
 
     /** Maps a row of {@link #select} with the same {@code fields}: the system columns 1–7, then the fields in schema order. */

@@ -210,6 +210,23 @@ public final class EntryService {
     }
 
     /**
+     * Updates existing entries in one transaction, each only if it is still at its expected version:
+     * an entry changed meanwhile fails alone ({@code version_mismatch}), the others are written. Each
+     * body carries the entry's {@code id} and the (partial) values, as {@link #update} takes them. For
+     * bulk writers such as sync that must never overwrite an edit made while they ran.
+     */
+    public BatchResult updateAll(String projectId, String collectionId, List<JsonNode> bodies, List<Long> versions, String tokenId) {
+        if (bodies.size() != versions.size()) throw new IllegalArgumentException("one expected version per body");
+        if (bodies.isEmpty()) return new BatchResult(List.of(), false);
+        BatchRequest request = new BatchRequest(true, true, false, List.copyOf(bodies));
+        EntryBatch batch = new EntryBatch(writer, entries, registry.get(projectId, collectionId), request, versions);
+        return changes.write(projectId, (tx, log) -> {
+            CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
+            return batch.run(tx, projectId, c, (kind, e) -> log.record(change(kind, c, e, tokenId)));
+        });
+    }
+
+    /**
      * Restores exported entries ({@link EntryJson#render} in JSON form: id, slug, draft, version, timestamps,
      * publish_at, fields) into a collection, keeping ids, versions and timestamps. Values are validated;
      * references are not (a restore brings their targets too, in any order). One transaction, one
@@ -292,7 +309,8 @@ public final class EntryService {
     public byte[] listJson(String projectId, String collectionId, ListParams params, boolean seesDrafts, RichTextFormat format) {
         CollectionSchema c = registry.get(projectId, collectionId);
         ListQuery q = ListQueryParser.parse(c, params, !seesDrafts, target -> registry.find(projectId, target));
-        String fingerprint = ListQueryParser.fingerprint(q.sort(), params.filter(), q.publishedOnly());
+        String fingerprint = ListQueryParser.fingerprint(q.sort(), params.filter(), q.search() == null ? null : params.search(),
+                q.publishedOnly());
         return db.read(tx -> {
             var out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(8192);
             try (var g = EntryStream.JSON.getFactory().createGenerator(out)) {
@@ -337,7 +355,7 @@ public final class EntryService {
         return new VellumException.NotFound("entry_not_found", "No entry '" + id + "' in this collection");
     }
 
-    private static VellumException stale(long current) {
+    static VellumException stale(long current) {
         return new VellumException.PreconditionFailed("version_mismatch",
                 "The entry has changed since you read it; it is now at version " + current);
     }

@@ -37,7 +37,7 @@ final class EntryRoutes {
                 return;
             }
             ListParams params = new ListParams(ctx.queryParam("limit"), ctx.queryParam("cursor"), ctx.queryParam("sort"),
-                    ctx.queryParam("fields"), ctx.queryParam("include_total"), ctx.queryParam("filter"));
+                    ctx.queryParam("fields"), ctx.queryParam("include_total"), ctx.queryParam("filter"), ctx.queryParam("search"));
             String c = ctx.pathParam("c");
             boolean drafts = Access.seesDrafts(Calls.principal(ctx));
             if (entries.holdsAssets(p, c)) { // asset references are filled in on the tree

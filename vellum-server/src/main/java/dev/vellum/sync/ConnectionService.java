@@ -3,6 +3,7 @@ package dev.vellum.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.assets.AssetService;
 import dev.vellum.auth.Access;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.content.EntryService;
@@ -52,14 +53,15 @@ public final class ConnectionService {
         return policy;
     }
 
+    /** @param assets the asset store images and files are re-hosted in and uploaded from (null: files stay Directus URLs) */
     public ConnectionService(Database db, SecretBox secrets, OutboundPolicy policy, SchemaRegistry registry, EntryService entries,
-                             ChangeLog changes, Backoff backoff, MeterRegistry meters) {
+                             ChangeLog changes, Backoff backoff, MeterRegistry meters, AssetService assets) {
         this.db = db;
         this.secrets = secrets;
         this.policy = policy;
         this.registry = registry;
-        this.runner = new SyncRunner(db, secrets, policy, registry, entries, changes, backoff, meters);
-        this.resolver = new ConflictResolver(db, policy, registry, entries, runner);
+        this.runner = new SyncRunner(db, secrets, policy, registry, entries, changes, backoff, meters, assets);
+        this.resolver = new ConflictResolver(db, registry, entries, runner);
     }
 
     public Created create(String projectId, JsonNode body) {
