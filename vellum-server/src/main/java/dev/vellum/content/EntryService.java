@@ -235,10 +235,8 @@ public final class EntryService {
         throwIfInvalid(errors);
         changes.write(projectId, (tx, log) -> {
             CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
-            for (Entry e : restored) {
-                entries.insert(tx, c, e);
-                log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId));
-            }
+            entries.insertAll(tx, c, restored);
+            for (Entry e : restored) log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId));
             return null;
         });
         return restored.size();
