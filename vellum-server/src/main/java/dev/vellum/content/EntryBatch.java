@@ -37,6 +37,8 @@ final class EntryBatch {
     /** Items whose structure is wrong (unknown keys, missing match key): reported without touching the database. */
     private final List<Boolean> malformed = new ArrayList<>();
     private final boolean repeatsAKey;
+    /** Batches written item by item (a repeated upsert key, or the database refused the bulk plan), since start. */
+    static final java.util.concurrent.atomic.AtomicLong ITEM_BY_ITEM = new java.util.concurrent.atomic.AtomicLong();
 
     EntryBatch(EntryWriter writer, EntryRepository entries, CollectionSchema schema, BatchRequest request) {
         this.writer = writer;
@@ -77,6 +79,7 @@ final class EntryBatch {
                 // rolled back to the savepoint, nothing of the bulk attempt is left; item by item, each outcome is the item's own
             }
         }
+        ITEM_BY_ITEM.incrementAndGet();
         return itemByItem(tx, projectId, c, changed);
     }
 

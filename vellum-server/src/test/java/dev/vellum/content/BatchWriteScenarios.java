@@ -82,6 +82,13 @@ abstract class BatchWriteScenarios extends LocalScenarios {
         return logged;
     }
 
+    /** Runs {@code write} and says whether any batch fell back to item-by-item writing meanwhile. */
+    private static boolean fellBack(Runnable write) {
+        long before = EntryBatch.ITEM_BY_ITEM.get();
+        write.run();
+        return EntryBatch.ITEM_BY_ITEM.get() != before;
+    }
+
     private static List<String> statuses(BatchResult r) {
         return r.results().stream().map(BatchResult.Item::status).toList();
     }
@@ -131,7 +138,8 @@ abstract class BatchWriteScenarios extends LocalScenarios {
         assertThat(existing.results().get(1).slug()).isEqualTo("same-title");
         long seq = changes.latest(P);
 
-        BatchResult r = run("posts", batch("create",
+        BatchResult[] out = new BatchResult[1];
+        assertThat(fellBack(() -> out[0] = run("posts", batch("create",
                 item("held-slug", "Explicit slug an existing entry has"),
                 item(null, "Same title"),                       // generated: same-title is taken by an existing entry
                 item(null, "Same  title!"),                     // and same-title-2 by the item before
@@ -139,7 +147,8 @@ abstract class BatchWriteScenarios extends LocalScenarios {
                 item("fresh-slug", "Explicit again"),          // taken by the item before
                 item(null, "Fresh slug"),                       // generated, and fresh-slug is taken in this batch
                 item(null, "Brand new"),
-                item("brand-new", "Explicit after a generated one")));
+                item("brand-new", "Explicit after a generated one"))))).as("decided in bulk, not item by item").isFalse();
+        BatchResult r = out[0];
 
         assertThat(statuses(r)).containsExactly("error", "created", "created", "created", "error", "created", "created", "error");
         assertThat(r.results()).extracting(BatchResult.Item::code).containsExactly("slug_taken", null, null, null, "slug_taken", null, null,
@@ -214,7 +223,9 @@ abstract class BatchWriteScenarios extends LocalScenarios {
         String c = seeded.results().get(2).id();
         ObjectNode body = batch("upsert", withId(a, "swap-z"), withId(b, "swap-a"), withId(c, "swap-a"));
         body.put("match", "id");
-        BatchResult r = run("posts", body);
+        BatchResult[] out = new BatchResult[1];
+        assertThat(fellBack(() -> out[0] = run("posts", body))).as("decided in bulk").isFalse();
+        BatchResult r = out[0];
 
         // a frees swap-a and b takes it; c asks for it after b: taken
         assertThat(statuses(r)).containsExactly("updated", "updated", "error");
@@ -237,7 +248,10 @@ abstract class BatchWriteScenarios extends LocalScenarios {
     @Test
     void anUpsertBatchNamingOneSlugTwiceCreatesThenUpdates() {
         long seq = changes.latest(P);
-        BatchResult r = run("posts", batch("upsert", item("twice", "First"), item("twice", "Second")));
+        BatchResult[] out = new BatchResult[1];
+        assertThat(fellBack(() -> out[0] = run("posts", batch("upsert", item("twice", "First"), item("twice", "Second")))))
+                .as("a repeated key is written item by item").isTrue();
+        BatchResult r = out[0];
         assertThat(statuses(r)).containsExactly("created", "updated");
         assertThat(r.results().get(1).id()).isEqualTo(r.results().get(0).id());
         assertThat(r.results().get(1).version()).isEqualTo(2);
@@ -254,7 +268,10 @@ abstract class BatchWriteScenarios extends LocalScenarios {
         ((ObjectNode) second.get("fields")).put("code", "X-1");
         ObjectNode third = item("code-three", "Three");
         ((ObjectNode) third.get("fields")).put("code", "X-3");
-        BatchResult r = run("posts", batch("create", first, second, third));
+        BatchResult[] out = new BatchResult[1];
+        assertThat(fellBack(() -> out[0] = run("posts", batch("create", first, second, third))))
+                .as("the unique index refused the bulk insert: item by item").isTrue();
+        BatchResult r = out[0];
 
         assertThat(statuses(r)).containsExactly("created", "error", "created");
         assertThat(r.results().get(1).code()).isEqualTo("unique_violation");
@@ -268,7 +285,9 @@ abstract class BatchWriteScenarios extends LocalScenarios {
         long before = rows("posts");
         List<ObjectNode> items = new ArrayList<>();
         for (int i = 0; i < 1000; i++) items.add(item(null, "Bulk " + (i % 400)));
-        BatchResult r = run("posts", batch("create", items.toArray(ObjectNode[]::new)));
+        BatchResult[] out = new BatchResult[1];
+        assertThat(fellBack(() -> out[0] = run("posts", batch("create", items.toArray(ObjectNode[]::new))))).isFalse();
+        BatchResult r = out[0];
 
         assertThat(r.failed()).isFalse();
         assertThat(rows("posts")).isEqualTo(before + 1000);
