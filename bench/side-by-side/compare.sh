@@ -29,8 +29,6 @@ SPORT=${BENCH_STRAPI_PORT:-18057}
 JAR=${VELLUM_JAR:-$JAR}
 DOC="$ROOT/docs/benchmarks.md"
 HEADING="## Side by side: Vellum, Directus and Strapi"
-WRK=(wrk -t2 -c16 --timeout 10s)
-WRK_BATCH=(wrk -t2 -c4 --timeout 60s)
 want() { [[ "$OPS" == *" $1 "* ]]; }
 peer() { [[ " $PEERS " == *" $1 "* ]]; }
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -92,15 +90,16 @@ fi
 
 # --- measurements ---------------------------------------------------------------------------------------------
 declare -A RPS P50 P99 NON2XX SOCKERR REQS LOAD1 CPU
-# measure OP SYSTEM wrk-command…: a warm-up run, then the measured one with latency percentiles
+# measure OP SYSTEM CONNECTIONS wrk-args…: a warm-up run, then the measured one with latency percentiles
 measure() {
-  local op=$1 sys=$2 key="$1.$2" t0 t1 c0 c1
-  shift 2
+  local op=$1 sys=$2 key="$1.$2" t0 t1 c0 c1 wrk
+  wrk=(wrk -t2 -c"$3" --timeout "$([ "$3" -le 4 ] && echo 60s || echo 10s)")
+  shift 3
   log "$op on $sys: warm-up $WARMUP, then $DURATION (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  BENCH_TAG="$key-w" "$@" -d"$WARMUP" >/dev/null 2>&1 || true
+  BENCH_TAG="$key-w" "${wrk[@]}" -d"$WARMUP" "$@" >/dev/null 2>&1 || true
   LOAD1[$key]=$(cut -d' ' -f1 /proc/loadavg)
   c0=$(cpu_ticks "${PID[$sys]}"); t0=$(date +%s%N)
-  BENCH_TAG="$key" "$@" -d"$DURATION" --latency >"$TMP/$key.txt" 2>&1 || true
+  BENCH_TAG="$key" "${wrk[@]}" -d"$DURATION" --latency "$@" >"$TMP/$key.txt" 2>&1 || true
   c1=$(cpu_ticks "${PID[$sys]}"); t1=$(date +%s%N)
   CPU[$key]=$(awk -v c=$((c1 - c0)) -v hz="$CLK_TCK" -v ns=$((t1 - t0)) 'BEGIN {printf "%.2f", c / hz / (ns / 1e9)}')
   read -r "RPS[$key]" "P50[$key]" "P99[$key]" "NON2XX[$key]" "SOCKERR[$key]" "REQS[$key]" < <(parse_wrk "$TMP/$key.txt")
@@ -119,28 +118,28 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 TOP_BEFORE=$(ps -eo pcpu=,comm= --sort=-pcpu | awk '$1 > 5 {printf "%s%s %s%%", (n++ ? ", " : ""), $2, $1}')
 
 if want list; then
-  measure list vellum "${WRK[@]}" -H "$AV" "$VE?limit=50"
-  peer directus && measure list directus "${WRK[@]}" -H "$AD" "$D/items/posts?limit=50"
-  peer strapi && measure list strapi "${WRK[@]}" -H "$AS" "$S/api/posts?pagination%5Blimit%5D=50&$S_NOCOUNT"
+  measure list vellum 16 -H "$AV" "$VE?limit=50"
+  peer directus && measure list directus 16 -H "$AD" "$D/items/posts?limit=50"
+  peer strapi && measure list strapi 16 -H "$AS" "$S/api/posts?pagination%5Blimit%5D=50&$S_NOCOUNT"
 fi
 if want filter; then
-  measure filter vellum "${WRK[@]}" -H "$AV" "$VE?$V_FILTER"
-  peer directus && measure filter directus "${WRK[@]}" -H "$AD" "$D/items/posts?$D_FILTER"
-  peer strapi && measure filter strapi "${WRK[@]}" -H "$AS" "$S/api/posts?$S_FILTER&$S_NOCOUNT"
+  measure filter vellum 16 -H "$AV" "$VE?$V_FILTER"
+  peer directus && measure filter directus 16 -H "$AD" "$D/items/posts?$D_FILTER"
+  peer strapi && measure filter strapi 16 -H "$AS" "$S/api/posts?$S_FILTER&$S_NOCOUNT"
 fi
 if want get; then
-  measure get vellum "${WRK[@]}" -H "$AV" -s "$HERE/get.lua" "$V" -- "$TMP/ids.vellum" "/v1/projects/bench/collections/posts/entries/"
-  peer directus && measure get directus "${WRK[@]}" -H "$AD" -s "$HERE/get.lua" "$D" -- "$TMP/ids.directus" "/items/posts/"
-  peer strapi && measure get strapi "${WRK[@]}" -H "$AS" -s "$HERE/get.lua" "$S" -- "$TMP/ids.strapi" "/api/posts/"
+  measure get vellum 16 -H "$AV" -s "$HERE/get.lua" "$V" -- "$TMP/ids.vellum" "/v1/projects/bench/collections/posts/entries/"
+  peer directus && measure get directus 16 -H "$AD" -s "$HERE/get.lua" "$D" -- "$TMP/ids.directus" "/items/posts/"
+  peer strapi && measure get strapi 16 -H "$AS" -s "$HERE/get.lua" "$S" -- "$TMP/ids.strapi" "/api/posts/"
 fi
 if want create; then
-  measure create vellum "${WRK[@]}" -H "$AV" -s "$HERE/create.lua" "$VE" -- vellum
-  peer directus && measure create directus "${WRK[@]}" -H "$AD" -s "$HERE/create.lua" "$D/items/posts" -- directus
-  peer strapi && measure create strapi "${WRK[@]}" -H "$AS" -s "$HERE/create.lua" "$S/api/posts" -- strapi
+  measure create vellum 16 -H "$AV" -s "$HERE/create.lua" "$VE" -- vellum
+  peer directus && measure create directus 16 -H "$AD" -s "$HERE/create.lua" "$D/items/posts" -- directus
+  peer strapi && measure create strapi 16 -H "$AS" -s "$HERE/create.lua" "$S/api/posts" -- strapi
 fi
 if want batch; then
-  measure batch vellum "${WRK_BATCH[@]}" -H "$AV" -s "$HERE/../throughput/batch.lua" "$VE/batch" -- vellum
-  peer directus && measure batch directus "${WRK_BATCH[@]}" -H "$AD" -s "$HERE/../throughput/batch.lua" "$D/items/posts?fields=id" -- directus
+  measure batch vellum 4 -H "$AV" -s "$HERE/../throughput/batch.lua" "$VE/batch" -- vellum
+  peer directus && measure batch directus 4 -H "$AD" -s "$HERE/../throughput/batch.lua" "$D/items/posts?fields=id" -- directus
 fi
 # grow SYSTEM: add entries up to TOTAL_ITEMS (item numbers after the largest count so far, so slugs stay unique)
 grow() {
@@ -154,15 +153,15 @@ grow() {
 }
 if want total && [ "$TOTAL_ITEMS" -gt 0 ]; then
   grow vellum "$(curl -sf "$VE?limit=1&include_total=true" -H "$AV" | json total)"
-  measure total vellum "${WRK[@]}" -H "$AV" "$VE?$V_FILTER&include_total=true"
+  measure total vellum 16 -H "$AV" "$VE?$V_FILTER&include_total=true"
   if [ "${PEER_TOTALS:-0}" = 1 ]; then
     if peer directus; then
       grow directus "$(curl -sf "$D/items/posts?limit=0&meta=total_count" -H "$AD" | json meta.total_count)"
-      measure total directus "${WRK[@]}" -H "$AD" "$D/items/posts?$D_FILTER&meta=filter_count"
+      measure total directus 16 -H "$AD" "$D/items/posts?$D_FILTER&meta=filter_count"
     fi
     if peer strapi; then
       grow strapi "$(curl -sf "$S/api/posts?pagination%5Blimit%5D=1" -H "$AS" | json meta.pagination.total)"
-      measure total strapi "${WRK[@]}" -H "$AS" "$S/api/posts?$S_FILTER"
+      measure total strapi 16 -H "$AS" "$S/api/posts?$S_FILTER"
     fi
   fi
 fi

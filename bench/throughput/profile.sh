@@ -6,7 +6,8 @@
 # in the frame itself (self) and by samples with the frame anywhere on the stack (total).
 #
 # usage: bench/throughput/profile.sh [JAR]                      (default: vellum-server/target/vellum.jar, built if missing)
-# Environment: QUERY ("limit=50"; e.g. 'filter=…&sort=-published_at&limit=50'), DURATION (20s), WARMUP (15s),
+# Environment: QUERY ("limit=50"; e.g. 'filter=…&sort=-published_at&limit=50'), WHAT (list; "batch" profiles batches
+# of 1,000 creates instead), DURATION (20s), WARMUP (15s),
 # ITEMS (10000), CONNECTIONS (16), TOP (25), BENCH_PORT (18094), OUT (keeps list.jfr and the report there;
 # default: a temp dir, deleted).
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -38,14 +39,19 @@ SETTINGS=profile
 if "$JAVA_HOME/bin/jfr" configure --input profile method-profiling=max --output "$TMP/sampling.jfc" >/dev/null 2>&1; then
   SETTINGS=$TMP/sampling.jfc
 fi
-WRK=(wrk -t2 -c"${CONNECTIONS:-16}" --timeout 10s -H "$AV" "$VE?$QUERY")
-"${WRK[@]}" -d"$WARMUP" >/dev/null 2>&1 || true
+if [ "${WHAT:-list}" = batch ]; then  # batches of 1,000 creates instead (4 connections unless CONNECTIONS says otherwise)
+  WRK=(wrk -t2 -c"${CONNECTIONS:-4}" --timeout 60s -H "$AV" -s "$HERE/batch.lua" "$VE/batch" -- vellum)
+  QUERY="(POST …/entries/batch, 1,000 items each)"
+else
+  WRK=(wrk -t2 -c"${CONNECTIONS:-16}" --timeout 10s -H "$AV" "$VE?$QUERY")
+fi
+wrk -d"$WARMUP" "${WRK[@]:1}" >/dev/null 2>&1 || true
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.start name=bench settings="$SETTINGS" >/dev/null
-"${WRK[@]}" -d"$DURATION" --latency >"$OUT/wrk.txt" 2>&1 || true
+wrk -d"$DURATION" --latency "${WRK[@]:1}" >"$OUT/wrk.txt" 2>&1 || true
 "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.stop name=bench filename="$OUT/list.jfr" >/dev/null
 {
-  echo "GET …/entries?$QUERY, $ITEMS entries; wrk -t2 -c${CONNECTIONS:-16}, $DURATION after a $WARMUP warm-up; $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "GET …/entries?$QUERY (WHAT=${WHAT:-list}), $ITEMS entries; wrk -t2 -c${CONNECTIONS:-16}, $DURATION after a $WARMUP warm-up; $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "machine: $(machine); load average $LOAD at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end; JFR settings: $(basename "$SETTINGS")"
   read -r rps p50 p99 non err reqs < <(parse_wrk "$OUT/wrk.txt")
   echo "wrk: $rps req/s, p50 $p50 ms, p99 $p99 ms, $reqs requests, non-2xx $non, socket errors $err"

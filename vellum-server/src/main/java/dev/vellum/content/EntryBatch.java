@@ -1,10 +1,12 @@
 package dev.vellum.content;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.changes.ChangeKind;
 import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
 import dev.vellum.ids.Ulid;
 import dev.vellum.schema.CollectionSchema;
+import dev.vellum.storage.JsonColumns;
 import dev.vellum.storage.Tx;
 import dev.vellum.time.Timestamps;
 import java.sql.SQLException;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * A batch: every item is parsed and validated when the batch is made (outside the write transaction),
@@ -37,6 +38,8 @@ final class EntryBatch {
     /** Items whose structure is wrong (unknown keys, missing match key): reported without touching the database. */
     private final List<Boolean> malformed = new ArrayList<>();
     private final boolean repeatsAKey;
+    /** Per create item, its fields completed and encoded outside the transaction (null for other items). */
+    private final List<Encoded> encoded = new ArrayList<>();
     /** Batches written item by item (a repeated upsert key, or the database refused the bulk plan), since start. */
     static final java.util.concurrent.atomic.AtomicLong ITEM_BY_ITEM = new java.util.concurrent.atomic.AtomicLong();
 
@@ -61,19 +64,37 @@ final class EntryBatch {
                 repeated = true;
             }
             prepared.add(p);
+            encoded.add(request.upsert() || !p.errors().isEmpty() ? null : Encoded.of(schema, p));
         }
         this.repeatsAKey = repeated;
     }
 
-    /** The batch's writes, and what each of them is to the change log, in item order. */
-    private record Written(ChangeKind kind, Entry entry) {}
+    /**
+     * A new entry's field values as the writer needs them: completed with nulls, as column parameters, and as the
+     * JSON of its change-log record; made before the transaction, so the one writer spends its time writing.
+     */
+    private record Encoded(long schemaVersion, ObjectNode fields, Object[] columns, String json) {
+        static Encoded of(CollectionSchema c, PreparedEntry p) {
+            ObjectNode fields = EntryValidator.complete(c, p.values());
+            return new Encoded(c.version(), fields, EntryRepository.encode(c, fields), JsonColumns.write(fields));
+        }
+    }
 
-    BatchResult run(Tx tx, String projectId, CollectionSchema c, BiConsumer<ChangeKind, Entry> changed) throws SQLException {
+    /** Told of each write of the batch, in item order, with its change-log data when the batch made it (else null). */
+    @FunctionalInterface
+    interface Recorded {
+        void accept(ChangeKind kind, Entry entry, ObjectNode data);
+    }
+
+    /** The batch's writes, and what each of them is to the change log, in item order. */
+    private record Written(ChangeKind kind, Entry entry, ObjectNode data) {}
+
+    BatchResult run(Tx tx, String projectId, CollectionSchema c, Recorded changed) throws SQLException {
         if (!repeatsAKey) {
             try {
                 List<Written> written = new ArrayList<>();
                 BatchResult result = tx.savepoint(t -> inBulk(t, projectId, c, written));
-                for (Written w : written) changed.accept(w.kind(), w.entry());
+                for (Written w : written) changed.accept(w.kind(), w.entry(), w.data());
                 return result;
             } catch (Unforeseen | VellumException refused) {
                 // rolled back to the savepoint, nothing of the bulk attempt is left; item by item, each outcome is the item's own
@@ -118,6 +139,7 @@ final class EntryBatch {
         List<BatchResult.Item> results = new ArrayList<>(n);
         List<EntryRepository.Update> updates = new ArrayList<>();
         List<Entry> inserts = new ArrayList<>();
+        List<Object[]> insertColumns = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             PreparedEntry p = ready.get(i);
             try {
@@ -138,7 +160,7 @@ final class EntryBatch {
                         slugs.take(next.slug(), next.id());
                     }
                     updates.add(new EntryRepository.Update(next, current.version()));
-                    written.add(new Written(ChangeKind.ENTRY_UPDATED, next));
+                    written.add(new Written(ChangeKind.ENTRY_UPDATED, next, null));
                     results.add(new BatchResult.Item("updated", next.id(), next.slug(), next.version(), null, List.of()));
                 } else {
                     String id = Ulid.next();
@@ -146,9 +168,12 @@ final class EntryBatch {
                     if (slug == null) slug = EntryWriter.slug(tx, slugs, c, p, id);
                     else if (slugs.owner(tx, slug) != null) throw EntryRepository.slugTaken();
                     slugs.take(slug, id);
-                    Entry e = EntryWriter.created(c, p, id, slug, now);
+                    Encoded enc = encoded.get(i);
+                    boolean encodedAlready = enc != null && enc.schemaVersion() == c.version();
+                    Entry e = encodedAlready ? EntryWriter.created(p, id, slug, now, enc.fields()) : EntryWriter.created(c, p, id, slug, now);
                     inserts.add(e);
-                    written.add(new Written(ChangeKind.ENTRY_CREATED, e));
+                    insertColumns.add(encodedAlready ? enc.columns() : null);
+                    written.add(new Written(ChangeKind.ENTRY_CREATED, e, encodedAlready ? EntryJson.render(e, enc.json()) : null));
                     results.add(new BatchResult.Item("created", id, slug, 1L, null, List.of()));
                 }
             } catch (VellumException e) {
@@ -157,12 +182,12 @@ final class EntryBatch {
         }
         // updates first: an update may free a slug that a later item takes
         if (!entries.updateAll(tx, c, updates)) throw new Unforeseen();
-        entries.insertAll(tx, c, inserts);
+        entries.insertAll(tx, c, inserts, insertColumns);
         return new BatchResult(results, false);
     }
 
     /** The batch one item at a time, each in its own savepoint where the database needs one: the reference semantics. */
-    private BatchResult itemByItem(Tx tx, String projectId, CollectionSchema c, BiConsumer<ChangeKind, Entry> changed) throws SQLException {
+    private BatchResult itemByItem(Tx tx, String projectId, CollectionSchema c, Recorded changed) throws SQLException {
         List<BatchResult.Item> results = new ArrayList<>(prepared.size());
         for (int i = 0; i < prepared.size(); i++) {
             PreparedEntry p = prepared.get(i);
@@ -196,7 +221,7 @@ final class EntryBatch {
         }
     }
 
-    private BatchResult.Item one(Tx tx, String projectId, CollectionSchema c, PreparedEntry p, BiConsumer<ChangeKind, Entry> changed)
+    private BatchResult.Item one(Tx tx, String projectId, CollectionSchema c, PreparedEntry p, Recorded changed)
             throws SQLException {
         EntryInput input = p.input();
         Optional<Entry> existing = Optional.empty();
@@ -208,11 +233,11 @@ final class EntryBatch {
             Entry before = existing.get();
             Entry after = writer.update(tx, projectId, c, before, p);
             if (after == before) return new BatchResult.Item("unchanged", after.id(), after.slug(), after.version(), null, List.of());
-            changed.accept(ChangeKind.ENTRY_UPDATED, after);
+            changed.accept(ChangeKind.ENTRY_UPDATED, after, null);
             return new BatchResult.Item("updated", after.id(), after.slug(), after.version(), null, List.of());
         }
         Entry created = writer.create(tx, projectId, c, request.upsert() ? PreparedEntry.of(c, input, true, p.prefix()) : p);
-        changed.accept(ChangeKind.ENTRY_CREATED, created);
+        changed.accept(ChangeKind.ENTRY_CREATED, created, null);
         return new BatchResult.Item("created", created.id(), created.slug(), created.version(), null, List.of());
     }
 

@@ -34,7 +34,7 @@ final class EntryRepository {
 
     public void insert(Tx tx, CollectionSchema c, Entry e) throws SQLException {
         try {
-            tx.update(insertSql(tx, c), insertParams(c, e));
+            tx.update(insertSql(tx, c), insertParams(c, e, null));
         } catch (SQLException ex) {
             throw translate(c, ex);
         }
@@ -45,9 +45,14 @@ final class EntryRepository {
      * whole call (409, as {@link #insert}); callers that want per-row outcomes check slugs first.
      */
     public void insertAll(Tx tx, CollectionSchema c, List<Entry> rows) throws SQLException {
+        insertAll(tx, c, rows, java.util.Collections.nCopies(rows.size(), null));
+    }
+
+    /** {@link #insertAll} with each row's field values already {@link #encode encoded} (or null: encoded here). */
+    public void insertAll(Tx tx, CollectionSchema c, List<Entry> rows, List<Object[]> encoded) throws SQLException {
         if (rows.isEmpty()) return;
         List<Object[]> params = new ArrayList<>(rows.size());
-        for (Entry e : rows) params.add(insertParams(c, e));
+        for (int i = 0; i < rows.size(); i++) params.add(insertParams(c, rows.get(i), encoded.get(i)));
         try {
             tx.batch(insertSql(tx, c), params);
         } catch (SQLException ex) {
@@ -65,8 +70,9 @@ final class EntryRepository {
         return "INSERT INTO " + c.table() + " (" + cols + ") VALUES (" + marks + ")";
     }
 
-    private static Object[] insertParams(CollectionSchema c, Entry e) {
-        Object[] params = new Object[7 + c.fields().size()];
+    private static Object[] insertParams(CollectionSchema c, Entry e, Object[] encoded) {
+        Object[] values = encoded != null ? encoded : encode(c, e.fields());
+        Object[] params = new Object[7 + values.length];
         params[0] = e.id();
         params[1] = e.slug();
         params[2] = e.draft();
@@ -74,9 +80,16 @@ final class EntryRepository {
         params[4] = e.createdAt();
         params[5] = e.updatedAt();
         params[6] = e.publishAt();
-        int i = 7;
-        for (Field f : c.fields()) params[i++] = ColumnCodec.param(f.type(), e.fields().get(f.id()));
+        System.arraycopy(values, 0, params, 7, values.length);
         return params;
+    }
+
+    /** The column parameters of an entry's field values, in schema order (work a batch does before its transaction). */
+    static Object[] encode(CollectionSchema c, ObjectNode fields) {
+        Object[] values = new Object[c.fields().size()];
+        int i = 0;
+        for (Field f : c.fields()) values[i++] = ColumnCodec.param(f.type(), fields.get(f.id()));
+        return values;
     }
 
     /** Writes {@code e} over the stored entry if that is still at {@code expectedVersion}; false if not. */

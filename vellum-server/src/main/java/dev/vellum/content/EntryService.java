@@ -194,8 +194,8 @@ public final class EntryService {
         try {
             BatchResult written = changes.write(projectId, (tx, log) -> {
                 CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
-                BatchResult result = batch.run(tx, projectId, c, (kind, e) ->
-                        log.record(change(kind, c, e, tokenId)));
+                BatchResult result = batch.run(tx, projectId, c, (kind, e, data) ->
+                        log.record(change(kind, c, e, tokenId, data)));
                 if (request.atomic() && result.failed()) throw new AtomicBatchFailed(result.asRolledBack());
                 after.run(tx, result);
                 return result;
@@ -300,8 +300,13 @@ public final class EntryService {
     }
 
     static Change change(ChangeKind kind, CollectionSchema c, Entry e, String tokenId) {
+        return change(kind, c, e, tokenId, null);
+    }
+
+    /** @param data the entry's JSON when the caller rendered it already, else null */
+    static Change change(ChangeKind kind, CollectionSchema c, Entry e, String tokenId, ObjectNode data) {
         return new Change(0, kind.wire(), c.id(), e.id(), e.version(), e.draft(), tokenId, e.updatedAt(),
-                EntryJson.render(e, c, RichTextFormat.JSON));
+                data != null ? data : EntryJson.render(e, c, RichTextFormat.JSON));
     }
 
     static void throwIfInvalid(List<FieldError> errors) {

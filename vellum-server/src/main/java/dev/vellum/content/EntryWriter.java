@@ -59,9 +59,13 @@ final class EntryWriter {
 
     /** The new entry {@code p} describes, at version 1. */
     static Entry created(CollectionSchema c, PreparedEntry p, String id, String slug, String now) {
+        return created(p, id, slug, now, EntryValidator.complete(c, p.values()));
+    }
+
+    /** The same, with its fields {@link EntryValidator#complete completed} already. */
+    static Entry created(PreparedEntry p, String id, String slug, String now, ObjectNode fields) {
         EntryInput input = p.input();
-        return new Entry(id, slug, input.draft() != null && input.draft(), 1, now, now, input.publishAt(),
-                EntryValidator.complete(c, p.values()));
+        return new Entry(id, slug, input.draft() != null && input.draft(), 1, now, now, input.publishAt(), fields);
     }
 
     /** {@code current} with {@code p} applied (only what {@code p} carries changes), or {@code current} itself when nothing would. */

@@ -113,6 +113,7 @@ abstract class BatchWriteScenarios extends LocalScenarios {
         assertThat(logged).extracting(Change::entryId)
                 .containsExactly(r.results().get(0).id(), r.results().get(2).id(), r.results().get(3).id());
         assertThat(logged.get(1).data().path("slug").asText()).isEqualTo("third-item");
+        for (Change c : logged) assertThat(c.data().toString()).as("the record is the entry as stored").isEqualTo(get("posts", c.entryId()).toString());
         assertThat(get("posts", r.results().get(3).id()).path("fields").path("title").asText()).isEqualTo("Fourth");
     }
 
