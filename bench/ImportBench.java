@@ -38,13 +38,19 @@ public class ImportBench {
         int posts = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int big = args.length > 1 ? Integer.parseInt(args[1]) : 10000;
         int rows = args.length > 2 ? Integer.parseInt(args[2]) : 100000;
+        // the JDK's HttpServer leaves Nagle's algorithm on: with delayed ACKs each image would wait ~40 ms
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         byte[] jpeg = Files.readAllBytes(Path.of(System.getProperty("bench.image")));
         HttpServer images = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        images.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        var imagePool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        images.setExecutor(imagePool);
         images.createContext("/", ex -> {
             ex.getResponseHeaders().add("Content-Type", "image/jpeg");
-            ex.sendResponseHeaders(200, jpeg.length);
+            // distinct bytes per URL (the path after the JPEG's end marker), so every image is its own asset
+            byte[] tail = ex.getRequestURI().getPath().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, jpeg.length + tail.length);
             ex.getResponseBody().write(jpeg);
+            ex.getResponseBody().write(tail);
             ex.close();
         });
         images.start();
@@ -108,6 +114,7 @@ public class ImportBench {
                     rows / secs, cpuSecs, rows / cpuSecs, r4.get("counts"));
         } finally {
             images.stop(0);
+            imagePool.shutdownNow();
         }
     }
 

@@ -5,7 +5,11 @@
 # page N times in a row with a signed-in session cookie and reports the server-side time of each (duration_ms in
 # the access log: median, 95th percentile, max) and its weight. "First load" of the entries screen = its HTML +
 # the stylesheet + the script; later navigations fetch only the HTML (the assets are cached as immutable).
-# Usage: bench/admin-bench.sh [requests per page, default 30]   (BENCH_KEEP=1 keeps the temp dir)
+# Every admin screen is measured, the Directus connection screens too: with BENCH_DIRECTUS_URL and BENCH_DIRECTUS_TOKEN
+# (e.g. the test Directus: .ci/directus.sh, then a running instance) a connection is made with "create new" (Directus
+# collection bench_articles, dropped at the end) and its screens are measured; without them only the connections list is.
+# Usage: bench/admin-bench.sh [requests per page, default 30]   (BENCH_KEEP=1 keeps the temp dir; BENCH_ENTRIES=1000 for a
+# quick check that the script works)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,6 +37,7 @@ fi
 java_opts=${VELLUM_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -Xmx256m}
 VELLUM_PORT=$port VELLUM_HOST=127.0.0.1 VELLUM_DATA_DIR="$work/data" VELLUM_BOOTSTRAP_TOKEN=$token \
   VELLUM_RATE_LIMIT_PER_MINUTE=0 VELLUM_LOG_FORMAT=json VELLUM_DATABASE_URL="${BENCH_DATABASE_URL:-}" \
+  VELLUM_OUTBOUND_ALLOWLIST="${BENCH_DIRECTUS_URL:+127.0.0.1,localhost}" \
   "$JAVA_HOME/bin/java" $java_opts --enable-native-access=ALL-UNNAMED -jar "$here/vellum-server/target/vellum.jar" serve \
   >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -61,6 +66,22 @@ done
 one=$(api GET "/v1/projects/bench/collections/articles/entries?limit=1" | jq -r '.data[0].id')
 cursor=$(api GET "/v1/projects/bench/collections/articles/entries?limit=50&sort=-views" | jq -r .next_cursor)
 enc() { jq -rn --arg v "$1" '$v | @uri'; }
+
+# Operations to show on their screens: a webhook, an inbound hook, an import (a small CSV), a connection to Directus.
+api POST /v1/projects/bench/webhooks '{"url": "https://hooks.example.com/bench", "events": ["entry.created"]}' >/dev/null
+hook=$(api POST /v1/projects/bench/inbound-hooks '{"collection": "articles", "upsert_key": "slug", "mapping": {"title": "/title"}}' | jq -r .id)
+printf 'id,title\n1,Imported one\n2,Imported two\n' >"$work/rows.csv"
+asset=$(curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' \
+  --data-binary @"$work/rows.csv" "$base/v1/projects/bench/assets?filename=rows.csv" | jq -r .id)
+import=$(api POST "/v1/projects/bench/imports?wait=true" "{\"kind\": \"csv\", \"source\": {\"asset\": \"$asset\"}, \"options\": {\"collection\": \"articles\"}}" | jq -r .id)
+connection=
+if [ -n "${BENCH_DIRECTUS_URL:-}" ]; then
+  connection=$(api POST /v1/projects/bench/connections "{\"collection\": \"articles\", \"url\": \"$BENCH_DIRECTUS_URL\",
+    \"token\": \"$BENCH_DIRECTUS_TOKEN\", \"remote_collection\": \"bench_articles\", \"create_remote\": true}" | jq -r .id)
+  run=$(api POST "/v1/projects/bench/connections/$connection/sync?wait=true" '{"direction": "pull"}' | jq -r .id)
+  drop_directus() { curl -fsS -X DELETE -H "Authorization: Bearer $BENCH_DIRECTUS_TOKEN" "$BENCH_DIRECTUS_URL/collections/bench_articles" >/dev/null || true; }
+  trap 'drop_directus; cleanup' EXIT
+fi
 
 cookie="Cookie: vellum_admin=$token"
 stats() { # route template → "median | p95 | max" of duration_ms of the requests logged after line $2
@@ -103,6 +124,21 @@ cache=$(curl -fsS -D - -o /dev/null "$base$css" | tr -d '\r' | awk -F': ' 'tolow
   page "schema designer" "/admin/p/{p}/c/{c}/schema" "/admin/p/bench/c/articles/schema"
   page "tokens" "/admin/p/{p}/tokens" "/admin/p/bench/tokens"
   page "reference lookup (JSON)" "/admin/p/{p}/c/{c}/lookup" "/admin/p/bench/c/articles/lookup?q=$(enc '12-3')"
+  page "assets" "/admin/p/{p}/assets" "/admin/p/bench/assets"
+  page "webhooks" "/admin/p/{p}/webhooks" "/admin/p/bench/webhooks"
+  page "inbound hooks" "/admin/p/{p}/hooks" "/admin/p/bench/hooks"
+  page "inbound hook request log" "/admin/p/{p}/hooks/{id}" "/admin/p/bench/hooks/$hook"
+  page "publish" "/admin/p/{p}/publish" "/admin/p/bench/publish"
+  page "imports" "/admin/p/{p}/imports" "/admin/p/bench/imports"
+  page "import (progress and item log)" "/admin/p/{p}/imports/{id}" "/admin/p/bench/imports/$import"
+  page "Directus connections" "/admin/p/{p}/connections" "/admin/p/bench/connections"
+  if [ -n "$connection" ]; then
+    page "Directus connection (sync screen)" "/admin/p/{p}/connections/{id}" "/admin/p/bench/connections/$connection"
+    page "Directus sync run" "/admin/p/{p}/connections/{id}/runs/{run}" "/admin/p/bench/connections/$connection/runs/$run"
+    page "Directus conflicts" "/admin/p/{p}/connections/{id}/conflicts" "/admin/p/bench/connections/$connection/conflicts"
+    page "Directus reconfigure (asks Directus for its fields)" "/admin/p/{p}/connections/{id}/configure" \
+      "/admin/p/bench/connections/$connection/configure"
+  fi
   echo
   echo "Entries screen weight (uncompressed): first load $(( (html_bytes + css_bytes + js_bytes) / 1024 )) KB" \
     "(HTML $(( html_bytes / 1024 )) KB + CSS $(( css_bytes / 1024 )) KB + script $(( js_bytes / 1024 )) KB);" \

@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Benchmarks two-way Directus sync: a real Directus 12.4.0 (from .ci/directus.sh's cache) and a real
-# Vellum on temp data dirs, both on loopback. Usage: bench/sync.sh [items] (default 10000).
+# Vellum on temp data dirs, both on loopback. Usage: bench/sync.sh [items] (default 10000; at least 200).
+# Prints the five figures of issue 12: pull of n items, push of n, incremental run (10 changed each side),
+# no-change run, live change visible in Vellum; each with the run's Directus request count.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/.mvn/find-jdk.sh"
 "$here/.ci/directus.sh" >&2
-[ -f "$here/vellum-server/target/vellum.jar" ] || "$here/mvnw" -q -B package -DskipTests -pl vellum-server -am >&2
+jar="$here/vellum-server/target/vellum.jar"
+# (re)build when the jar is missing or older than any source, so the figures are of the code checked out
+if [ ! -f "$jar" ] || [ -n "$(find "$here/vellum-server/src/main" "$here/vellum-server/pom.xml" -newer "$jar" -print -quit)" ]; then
+  "$here/mvnw" -q -B -o package -DskipTests -pl vellum-server -am >&2
+fi
+items="${1:-10000}"
+[ "$items" -ge 200 ] || { echo "usage: bench/sync.sh [items ≥ 200] (default 10000)" >&2; exit 2; }
 home="${VELLUM_DIRECTUS_HOME:-$HOME/.cache/vellum/directus-12.4.0}"
 data=$(mktemp -d)
 mkdir -p "$data/uploads" "$data/extensions" "$data/vellum"
@@ -30,5 +38,5 @@ for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$dport/server/ping" >/dev/
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$vport/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)," \
   "node $(node --version), Directus 12.4.0 on SQLite, Vellum on SQLite, load average before: $(cut -d' ' -f1-3 /proc/loadavg), date: $(date -u +%F)"
-"$JAVA_HOME/bin/java" "$here/bench/SyncBench.java" "http://127.0.0.1:$vport" "$vtoken" "http://127.0.0.1:$dport" "$dtoken" "${1:-10000}"
+"$JAVA_HOME/bin/java" "$here/bench/SyncBench.java" "http://127.0.0.1:$vport" "$vtoken" "http://127.0.0.1:$dport" "$dtoken" "$items"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

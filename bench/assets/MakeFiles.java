@@ -15,7 +15,8 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Makes the benchmark's input files in DIR (run with the source launcher: java MakeFiles.java DIR):
  * photo-12mp.jpg (4000×3000, a photo-like gradient with noise, quality 90), 1 MB JPEGs for the
- * upload run (each different), a 200 KB JPEG to serve, and big.mp3 (1 GiB: an ID3 header, random bytes).
+ * upload run (each different), a 200 KB JPEG to serve, and big.mp3 (1 GiB, or the third argument in MiB: an ID3
+ * header, random bytes). Usage: java MakeFiles.java DIR [uploads] [big MiB]
  */
 public class MakeFiles {
     public static void main(String[] args) throws Exception {
@@ -32,10 +33,11 @@ public class MakeFiles {
             System.arraycopy(header, 0, b, 0, 16);
             Files.write(dir.resolve("upload-" + i + ".jpg"), b);
         }
+        int bigMb = args.length > 2 ? Integer.parseInt(args[2]) : 1024;
         if (!Files.exists(dir.resolve("big.mp3"))) {
             try (OutputStream out = Files.newOutputStream(dir.resolve("big.mp3"))) {
                 byte[] chunk = new byte[1024 * 1024];
-                for (int i = 0; i < 1024; i++) {
+                for (int i = 0; i < bigMb; i++) {
                     random.nextBytes(chunk);
                     if (i == 0) { chunk[0] = 'I'; chunk[1] = 'D'; chunk[2] = '3'; }
                     out.write(chunk);

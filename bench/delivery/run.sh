@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Delivery API figures (issue 14): a GraphQL query for 50 posts with author and category against Vellum's REST list
 # of the same 50 posts (the ratio is the figure), side by side with Directus' GraphQL for the same query on the same
-# machine in the same run; and a 304 revalidation of a list (If-None-Match). wrk -t2 -c16, read token on Vellum.
-# Environment: DURATION (10s), WARMUP (5s), POSTS (5000), BENCH_VELLUM_PORT (18092), BENCH_DIRECTUS_PORT (18056),
-# DIRECTUS_HOME (~/.cache/vellum/directus-12.4.0, installed by bench/side-by-side/run.sh when missing).
+# machine in the same run; a 304 revalidation of a list (If-None-Match), wrk -t2 -c16, read token on Vellum; and
+# full-text searches over SEARCH_ENTRIES articles with a filter and a sort (the median is the figure), wrk -t1 -c1.
+# Environment: DURATION (10s), WARMUP (5s), POSTS (5000), SEARCH_ENTRIES (100000), BENCH_VELLUM_PORT (18092),
+# BENCH_DIRECTUS_PORT (18056), DIRECTUS_HOME (~/.cache/vellum/directus-12.4.0, installed by .ci/directus.sh or
+# bench/side-by-side/run.sh when missing). The jar is built only when missing: rebuild it after pulling.
+# Smoke test: POSTS=200 SEARCH_ENTRIES=2000 DURATION=2s WARMUP=1s bench/delivery/run.sh
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/../lib.sh"
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}
 POSTS=${POSTS:-5000}
+SEARCH_ENTRIES=${SEARCH_ENTRIES:-100000}
 VPORT=${BENCH_VELLUM_PORT:-18092}
 DPORT=${BENCH_DIRECTUS_PORT:-18056}
 DX_HOME=${DIRECTUS_HOME:-$HOME/.cache/vellum/directus-12.4.0}
@@ -42,17 +46,27 @@ for i in $(seq 1 900); do curl -sf "$D/server/ping" >/dev/null 2>&1 && break; sl
 log "both servers up; loading $POSTS posts with authors and categories into each"
 SETUP=$(node "$HERE/setup.mjs" "$V" "$ADMIN_TOKEN" "$D" "$DX_TOKEN" "$POSTS")
 READ=$(node -p 'JSON.parse(process.argv[1]).read' "$SETUP")
-ETAG=$(node -p 'JSON.parse(process.argv[1]).etag' "$SETUP")
 SAME=$(node -p 'JSON.parse(process.argv[1]).same' "$SETUP")
+log "loading $SEARCH_ENTRIES articles for the full-text searches into Vellum"
+SEARCH_SETUP=$(node "$HERE/search-setup.mjs" "$V" "$ADMIN_TOKEN" "$READ" "$SEARCH_ENTRIES")
+printf '%s' "$SEARCH_SETUP" >"$TMP/searches.json"
+SEARCHES=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).searches.length' "$TMP/searches.json")
+log "articles loaded in $(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).loadSeconds' "$TMP/searches.json") s"
+# the list's ETag once every write is done (any write in the project changes it)
+ETAG=$(curl -s -o /dev/null -D - -H "Authorization: Bearer $READ" "$V/v1/projects/bench/collections/posts/entries?limit=50" \
+  | awk 'tolower($1) == "etag:" {sub(/\r$/, ""); sub(/^[^:]*: */, ""); print}')
 printf '%s' '{"query": "{ posts(limit: 50) { data { title author { name } category { name } } } }"}' >"$TMP/vellum-gql.json"
 printf '%s' '{"query": "{ posts(limit: 50) { title author { name } category { name } } }"}' >"$TMP/directus-gql.json"
 
 declare -A RPS P50 P99 LOADS
-measure() {  # measure KEY wrk-args…
-  local key=$1; shift
-  wrk -t2 -c16 -d"$WARMUP" "$@" >/dev/null 2>&1 || true
+# measure KEY wrk-args…: throughput at 16 connections; measure_latency KEY wrk-args…: one request at a time (the median is the figure)
+measure() { measure_with "-t2 -c16" "$@"; }
+measure_latency() { measure_with "-t1 -c1" "$@"; }
+measure_with() {  # measure_with "WRK-LOAD" KEY wrk-args…
+  local load=$1 key=$2; shift 2
+  wrk $load -d"$WARMUP" "$@" >/dev/null 2>&1 || true
   LOADS[$key]=$(cut -d' ' -f1 /proc/loadavg)
-  wrk -t2 -c16 -d"$DURATION" --latency "$@" >"$TMP/$key.txt" 2>&1 || true
+  wrk $load -d"$DURATION" --latency "$@" >"$TMP/$key.txt" 2>&1 || true
   RPS[$key]=$(awk '/Requests\/sec/ {print $2}' "$TMP/$key.txt")
   P50[$key]=$(awk '$1 == "50%" {print $2}' "$TMP/$key.txt")
   P99[$key]=$(awk '$1 == "99%" {print $2}' "$TMP/$key.txt")
@@ -67,6 +81,10 @@ measure gql.v -H "$AV" -s "$HERE/graphql.lua" "$V/v1/projects/bench/graphql" -- 
 measure gql.d -H "$AD" -s "$HERE/graphql.lua" "$D/graphql" -- "$TMP/directus-gql.json"
 measure rest.d -H "$AD" "$D/items/posts?limit=50&fields=title,author.name,category.name"
 measure etag304 -H "$AV" -H "If-None-Match: $ETAG" "$V/v1/projects/bench/collections/posts/entries?limit=50"
+for i in $(seq 0 $((SEARCHES - 1))); do
+  SPATH=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).searches[process.argv[2]].path' "$TMP/searches.json" "$i")
+  measure_latency "search$i" -H "$AV" "$V$SPATH"
+done
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "$AV" -H "If-None-Match: $ETAG" "$V/v1/projects/bench/collections/posts/entries?limit=50")
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
@@ -83,3 +101,15 @@ echo "| Directus REST, the same (\`fields=title,author.name,category.name\`) | $
 echo "| Vellum list revalidation, \`If-None-Match\` → $CODE | ${RPS[etag304]} | ${P50[etag304]} | ${P99[etag304]} | ${LOADS[etag304]} |"
 echo
 echo "Vellum GraphQL / Vellum REST list: $(ratio "${RPS[gql.v]}" "${RPS[rest.v]}") (target ≥ 50 %). Vellum GraphQL / Directus GraphQL: $(ratio "${RPS[gql.v]}" "${RPS[gql.d]}")."
+echo
+echo "Full-text search over $SEARCH_ENTRIES articles (title + a rich-text body of 40–120 words from a 5,000-word Zipf vocabulary;"
+echo "a quarter drafts), as a read token: \`search=…&filter=status = \"live\"&sort=-views&limit=20\`, one connection (wrk -t1 -c1,"
+echo "$DURATION after a $WARMUP warm-up), SQLite. Target: median < 20 ms."
+echo
+echo "| search | entries matching (live) | p50 | p99 | req/s | load |"
+echo "|---|---:|---:|---:|---:|---:|"
+for i in $(seq 0 $((SEARCHES - 1))); do
+  NAME=$(node -p 'const s = JSON.parse(require("fs").readFileSync(process.argv[1])).searches[process.argv[2]]; s.name + " `" + s.search + "`"' "$TMP/searches.json" "$i")
+  MATCHES=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).searches[process.argv[2]].matches' "$TMP/searches.json" "$i")
+  echo "| $NAME | $MATCHES | ${P50[search$i]} | ${P99[search$i]} | ${RPS[search$i]} | ${LOADS[search$i]} |"
+done

@@ -1,17 +1,11 @@
 // Creates the same authors, categories and posts (each post with an author and a category) in Vellum and in
 // Directus, and prints the ETag of Vellum's list for the 304 measurement.
 // usage: node setup.mjs VELLUM_URL VELLUM_ADMIN_TOKEN DIRECTUS_URL DIRECTUS_TOKEN POSTS
+import { call } from './http.mjs';
 const [V, VT, D, DT, postsArg] = process.argv.slice(2);
 const POSTS = Number(postsArg ?? 5000);
 const AUTHORS = 20, CATEGORIES = 10;
 
-async function call(method, url, token, body) {
-  const res = await fetch(url, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text.slice(0, 400)}`);
-  return text ? JSON.parse(text) : null;
-}
 
 // --- Vellum ---
 const vp = `${V}/v1/projects/bench`;

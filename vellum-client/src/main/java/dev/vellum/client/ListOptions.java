@@ -6,12 +6,13 @@ import java.util.Map;
 
 /**
  * How to list entries: page size, sort keys ({@code -} for descending), projected fields, a filter
- * expression (passed to the server as written), whether to count the total, and the rich-text format.
+ * expression (passed to the server as written), whether to count the total, the rich-text format, and a
+ * full-text search (without sort keys, the most relevant entries first).
  *
- * <pre>{@code ListOptions.builder().limit(100).sort("-created_at", "title").filter("views >= 10").build()}</pre>
+ * <pre>{@code ListOptions.builder().limit(100).sort("-created_at", "title").filter("views >= 10").search("java").build()}</pre>
  */
 public record ListOptions(Integer limit, List<String> sort, List<String> fields, String filter, boolean includeTotal,
-                          RichTextFormat richText) {
+                          RichTextFormat richText, String search) {
     public static final ListOptions DEFAULT = builder().build();
 
     public ListOptions {
@@ -32,6 +33,7 @@ public record ListOptions(Integer limit, List<String> sort, List<String> fields,
         if (filter != null) q.put("filter", filter);
         if (includeTotal) q.put("include_total", "true");
         if (richText != null) q.put("rich_text", richText.wire());
+        if (search != null) q.put("search", search);
         return q;
     }
 
@@ -42,6 +44,7 @@ public record ListOptions(Integer limit, List<String> sort, List<String> fields,
         private String filter;
         private boolean includeTotal;
         private RichTextFormat richText;
+        private String search;
 
         private Builder() {}
 
@@ -79,8 +82,14 @@ public record ListOptions(Integer limit, List<String> sort, List<String> fields,
             return this;
         }
 
+        /** Full-text search: words (all must match), {@code "phrases"}, {@code prefix*}. */
+        public Builder search(String terms) {
+            this.search = terms;
+            return this;
+        }
+
         public ListOptions build() {
-            return new ListOptions(limit, sort, fields, filter, includeTotal, richText);
+            return new ListOptions(limit, sort, fields, filter, includeTotal, richText, search);
         }
     }
 }

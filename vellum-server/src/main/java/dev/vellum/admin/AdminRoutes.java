@@ -1,5 +1,6 @@
 package dev.vellum.admin;
 
+import dev.vellum.crypto.SecretBox;
 import dev.vellum.error.VellumException;
 import dev.vellum.http.Services;
 import io.javalin.config.RoutesConfig;
@@ -45,6 +46,9 @@ public final class AdminRoutes {
         new HookPages(s).register(routes, admin);
         new ImportPages(s).register(routes, admin);
         new AssetPages(s).register(routes, admin);
+        new ConnectionPages(s, new SecretBox(s.config().secretKey(), s.config().dataDir())).register(routes, admin);
+        new SyncPages(s).register(routes, admin);
+        new ConflictPages(s).register(routes, admin);
     }
 
     /** A GET page: without a session, the browser is sent to sign in. */

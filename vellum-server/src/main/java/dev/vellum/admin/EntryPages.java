@@ -42,6 +42,7 @@ final class EntryPages {
             CollectionSchema c = collection(ctx, s, Scope.READ);
             EntryService.Rendered r = services.entries().get(c.projectId(), c.id(), ctx.pathParam("id"),
                     Access.seesDrafts(s.principal()), RichTextFormat.HTML);
+            services.assets().expand(c.projectId(), r.body()); // image and file fields that name an asset show its URL
             form(ctx, s, c, 200, r.id(), r.body(), Map.of(), ctx.queryParam("done"));
         }));
         routes.post(base + "/e/{id}", admin.action((ctx, s) -> {
@@ -98,6 +99,7 @@ final class EntryPages {
             ctx.redirect(Links.entry(c.projectId(), c.id(), id) + "?done=" + Links.query("Saved."), HttpStatus.SEE_OTHER);
         } catch (VellumException.PreconditionFailed e) {
             EntryService.Rendered current = services.entries().get(c.projectId(), c.id(), id, true, RichTextFormat.HTML);
+            services.assets().expand(c.projectId(), current.body());
             StaleEdit.page(ctx, s, c, body, current);
         } catch (VellumException.Invalid | VellumException.Conflict e) {
             body.put("id", id).put("version", version == null ? 0 : version);

@@ -74,6 +74,7 @@ final class EntryTable {
         try {
             page = services.entries().list(p, c.id(), new ListParams(Integer.toString(PAGE), view.cursor(), view.sort(), fields,
                     total(ctx, view) ? "true" : null, view.filter()), Access.seesDrafts(s.principal()), RichTextFormat.JSON);
+            services.assets().expand(p, page);
         } catch (VellumException.BadRequest e) {
             problem = e;
         }

@@ -3,6 +3,8 @@ package dev.vellum.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.assets.AssetUpload;
+import dev.vellum.assets.StoredAsset;
 import dev.vellum.auth.Access;
 import dev.vellum.auth.Scope;
 import dev.vellum.error.VellumException;
@@ -14,11 +16,16 @@ import dev.vellum.jobs.Job;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Imports: start a WordPress import from a live site, follow it live (status, progress, counts), read its
- * per-item log, cancel it. Imports are jobs (they resume when a node dies). Admin scope, like the API.
+ * Imports: start a WordPress import from a live site, or import a file uploaded in the browser (WXR, Markdown zip,
+ * CSV, JSON); follow it live (status, progress, counts), read its per-item log, cancel it. Imports are jobs (they
+ * resume when a node dies). Admin scope, like the API.
  */
 final class ImportPages {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -32,6 +39,7 @@ final class ImportPages {
         String base = "/admin/p/{p}/imports";
         routes.get(base, admin.page((ctx, s) -> list(ctx, s, 200, null)));
         routes.post(base, admin.action(this::start));
+        routes.post(base + "/file", admin.action(this::startFromFile));
         routes.get(base + "/{id}", admin.page(this::detail));
         routes.get(base + "/{id}/status", admin.page(this::status));
         routes.post(base + "/{id}/cancel", admin.action((ctx, s) -> {
@@ -71,6 +79,42 @@ final class ImportPages {
         }
     }
 
+    /** An import from an uploaded file: the file is stored as an asset, then a job imports it (WXR, Markdown zip, CSV, JSON). */
+    private void startFromFile(Context ctx, Session s) {
+        String p = project(ctx, s);
+        String kind = ctx.formParam("kind");
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file == null || file.size() == 0) {
+            list(ctx, s, 422, "Choose the file to import.");
+            return;
+        }
+        ObjectNode options = MAPPER.createObjectNode();
+        String collection = Forms.blankToNull(ctx.formParam("collection"));
+        if (collection != null) options.put("collection", collection);
+        String key = Forms.blankToNull(ctx.formParam("key"));
+        if (key != null && "csv".equals(kind)) options.put("key", key);
+        if ("wordpress".equals(kind)) options.put("media", Forms.checked(ctx.formParam("media")));
+        try {
+            ObjectNode body = MAPPER.createObjectNode().put("kind", kind);
+            body.putObject("source").put("asset", "pending");
+            body.set("options", options);
+            ImportRequest.parse(body, false); // the form's mistakes before the file is stored
+            StoredAsset stored;
+            try (InputStream in = file.content()) {
+                stored = services.assets().uploadImportSource(p, in, new AssetUpload(file.filename(), file.contentType(), null, null));
+            }
+            ((ObjectNode) body.get("source")).put("asset", stored.asset().id());
+            ImportRequest request = ImportRequest.parse(body, false);
+            services.importers().check(p, request);
+            Job job = services.jobs().submit(p, ImportJobs.KIND, request.params(), request.secrets());
+            ctx.redirect("/admin/p/" + p + "/imports/" + job.id(), HttpStatus.SEE_OTHER);
+        } catch (VellumException e) {
+            list(ctx, s, e.status(), Forms.message(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void list(Context ctx, Session s, int status, String error) {
         String p = project(ctx, s);
         Html h = new Html();
@@ -87,6 +131,7 @@ final class ImportPages {
                 .open("input", "type", "checkbox", "id", "imp-media", "name", "media", "checked", "")
                 .text("Download images and re-host them as assets").close("label").close("div");
         h.button("Start import", "type", "submit", "class", "primary").close("form");
+        fileForm(h, s, p, ctx);
         List<Job> jobs = services.jobs().list(p, ImportJobs.KIND, 50);
         h.el("h2", "Imports");
         if (jobs.isEmpty()) h.el("p", "No imports yet.");
@@ -104,6 +149,33 @@ final class ImportPages {
             h.close("tbody").close("table").close("div");
         }
         Layout.write(ctx, status, "Imports", s, Links.crumbs(s, p, new Layout.Crumb("Imports", null)), h);
+    }
+
+    private void fileForm(Html h, Session s, String p, Context ctx) {
+        h.el("h2", "Import a file");
+        h.open("form", "method", "post", "action", "/admin/p/" + p + "/imports/file", "enctype", "multipart/form-data", "class", "card");
+        h.hidden(SessionCookies.CSRF_FIELD, s.csrf());
+        String kind = ctx.formParam("kind");
+        h.open("div", "class", "field").el("label", "What it is", "for", "file-kind").open("select", "id", "file-kind", "name", "kind");
+        for (String[] k : new String[][] {{"wordpress", "WordPress export (WXR, .xml)"}, {"markdown", "Markdown folder (.zip of the folder)"},
+                {"csv", "CSV (.csv)"}, {"json", "JSON or NDJSON (.json)"}}) {
+            h.el("option", k[1], "value", k[0], "selected", k[0].equals(kind) ? "" : null);
+        }
+        h.close("select").close("div");
+        h.field("File", "file-file", "Stored in the asset library, then imported by a job you can follow here.", null,
+                "type", "file", "name", "file", "required", "", "accept", ".xml,.zip,.csv,.json,.ndjson,.jsonl");
+        h.open("datalist", "id", "file-collections");
+        for (var c : services.collections().list(p)) h.el("option", c.name(), "value", c.id());
+        h.close("datalist");
+        h.field("Collection", "file-collection", "Where CSV and JSON rows go (required for them); Markdown defaults to posts; "
+                + "a WordPress export makes its own collections.", null, "name", "collection", "list", "file-collections",
+                "value", ctx.formParam("collection"));
+        h.field("Key column (CSV)", "file-key", "The column that identifies a row across runs (default id, else the row number).", null,
+                "name", "key", "value", ctx.formParam("key"));
+        h.open("div", "class", "checks").open("label", "for", "file-media")
+                .open("input", "type", "checkbox", "id", "file-media", "name", "media", "checked", "")
+                .text("WordPress: download images and re-host them as assets").close("label").close("div");
+        h.button("Upload and import", "type", "submit", "class", "primary").close("form");
     }
 
     private static String source(Job j) {

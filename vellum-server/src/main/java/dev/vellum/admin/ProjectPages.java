@@ -106,6 +106,7 @@ final class ProjectPages {
             h.open("li").el("a", "Inbound hooks", "href", "/admin/p/" + p + "/hooks", "class", "button").close("li");
             h.open("li").el("a", "Publish", "href", "/admin/p/" + p + "/publish", "class", "button").close("li");
             h.open("li").el("a", "Imports", "href", "/admin/p/" + p + "/imports", "class", "button").close("li");
+            h.open("li").el("a", "Directus connections", "href", "/admin/p/" + p + "/connections", "class", "button").close("li");
         }
         h.close("ul");
         h.el("p", "Last change: " + lastChange(p), "class", "muted");

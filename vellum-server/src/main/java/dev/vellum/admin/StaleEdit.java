@@ -3,6 +3,8 @@ package dev.vellum.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.content.EntryService;
+import dev.vellum.richtext.RichText;
+import dev.vellum.richtext.RichTextException;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.Field;
 import io.javalin.http.Context;
@@ -52,10 +54,18 @@ final class StaleEdit {
         h.close("th").el("td", a).el("td", b).close("tr");
     }
 
-    private static String show(JsonNode v) {
+    /** A value as one line of text: rich text (HTML or the structured document) as its plain text. */
+    static String show(JsonNode v) {
         if (v == null || v.isNull()) return "";
         if (v.isTextual()) return v.textValue();
         if (v.isObject() && v.has("html")) return v.get("html").asText().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+        if (v.isObject() && v.has("type") && v.has("content")) {
+            try {
+                return RichText.plainText(RichText.fromJson(v)).replaceAll("\\s+", " ").strip();
+            } catch (RichTextException notADocument) {
+                return v.toString();
+            }
+        }
         return v.toString();
     }
 }

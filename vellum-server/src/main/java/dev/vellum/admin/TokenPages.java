@@ -11,8 +11,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 
-/** A project's tokens: create (the secret shown once), last use, revoke, rotate. Needs admin scope. */
+/** A project's tokens: create (the secret shown once), last use, revoke, rotate (the old secret kept for a chosen grace period). Admin scope. */
 final class TokenPages {
+    /** The grace periods offered when rotating: seconds and what the list says. */
+    private static final String[][] GRACE = {{"0", "old secret stops at once"}, {"3600", "old secret works 1 more hour"},
+            {"86400", "old secret works 1 more day"}, {"604800", "old secret works 7 more days"}};
+
     private final Services services;
 
     TokenPages(Services services) {
@@ -53,10 +57,28 @@ final class TokenPages {
     private void rotate(Context ctx, Session s) {
         String p = project(ctx, s);
         try {
-            show(ctx, s, 200, services.tokens().rotate(p, ctx.pathParam("id"), 0), null);
-        } catch (VellumException.Conflict e) {
-            show(ctx, s, 409, null, e.detail());
+            show(ctx, s, 200, services.tokens().rotate(p, ctx.pathParam("id"), grace(ctx.formParam("grace"))), null);
+        } catch (VellumException.Conflict | VellumException.Invalid e) {
+            show(ctx, s, e.status(), null, Forms.message(e));
         }
+    }
+
+    /** The grace period chosen for the previous secret, in seconds (0: it stops at once). */
+    private static long grace(String seconds) {
+        if (seconds == null || seconds.isBlank()) return 0;
+        try {
+            return Long.parseLong(seconds.strip());
+        } catch (NumberFormatException e) {
+            throw new VellumException.Invalid("invalid_token_request", "The grace period is not valid",
+                    List.of(new dev.vellum.error.FieldError("grace_period_seconds", "type_mismatch", "must be a whole number of seconds")));
+        }
+    }
+
+    /** ", previous secret valid until …" while a rotated token's grace period runs. */
+    private static String previous(Token t) {
+        String until = t.previousValidUntil();
+        if (until == null || until.compareTo(dev.vellum.time.Timestamps.now()) <= 0) return "";
+        return "; previous secret valid until " + Times.utc(until);
     }
 
     private void show(Context ctx, Session s, int status, IssuedToken issued, String error) {
@@ -68,6 +90,9 @@ final class TokenPages {
             h.open("div", "class", "card secret", "role", "status");
             h.el("p", "Token \u201c" + issued.token().name() + "\u201d (" + issued.token().scope().wire()
                     + "). Copy the secret now: it is shown only this once.");
+            if (issued.token().previousValidUntil() != null) {
+                h.el("p", "The previous secret keeps working until " + Times.utc(issued.token().previousValidUntil()) + ".");
+            }
             h.open("p").el("label", "Secret", "for", "new-secret").close("p");
             h.open("input", "id", "new-secret", "class", "mono", "readonly", "", "value", issued.secret(), "data-select", "");
             h.close("div");
@@ -80,12 +105,15 @@ final class TokenPages {
             boolean revoked = t.revokedAt() != null;
             h.open("tr").el("td", t.name()).el("td", t.scope().wire()).el("td", Times.utc(t.createdAt()))
                     .el("td", t.lastUsedAt() == null ? "never" : Times.utc(t.lastUsedAt()))
-                    .el("td", revoked ? "revoked " + Times.utc(t.revokedAt()) : "active").open("td", "class", "row-actions");
+                    .el("td", revoked ? "revoked " + Times.utc(t.revokedAt()) : "active" + previous(t)).open("td", "class", "row-actions");
             if (!revoked) {
                 String action = "/admin/p/" + p + "/tokens/" + t.id();
                 h.open("form", "method", "post", "action", action + "/rotate", "class", "inline")
                         .hidden(SessionCookies.CSRF_FIELD, s.csrf())
-                        .button("Rotate", "type", "submit", "aria-label", "Rotate " + t.name()).close("form");
+                        .el("label", "Old secret works for", "for", "grace-" + t.id(), "class", "visually-hidden")
+                        .open("select", "id", "grace-" + t.id(), "name", "grace", "class", "inline-select");
+                for (String[] g : GRACE) h.el("option", g[1], "value", g[0]);
+                h.close("select").button("Rotate", "type", "submit", "aria-label", "Rotate " + t.name()).close("form");
                 h.open("form", "method", "post", "action", action + "/revoke", "class", "inline", "data-confirm",
                                 "Revoke \u201c" + t.name() + "\u201d? Anything using it stops working.")
                         .hidden(SessionCookies.CSRF_FIELD, s.csrf())

@@ -73,17 +73,19 @@ public final class Vellum implements AutoCloseable {
             assets.useReferences(new EntryAssetUses(db));
             EntryService entries = new EntryService(db, changes, registry, assets);
             EventWiring events = new EventWiring(config, db, changes, entries);
-            CollectionService collections = new CollectionService(db, changes, registry, new EntryTables());
+            EntryTables tables = new EntryTables();
+            CollectionService collections = new CollectionService(db, changes, registry, tables);
             ProjectService projects = new ProjectService(db);
+            tables.buildSearchIndexes(db, projects.list().stream().flatMap(p -> collections.list(p.id()).stream()).toList());
             Importers importers = new Importers(db, collections, entries, new AssetMediaStore(assets),
                     OutboundPolicy.of(config.outboundAllowlist()),
-                    new ProjectArchive(projects, collections, entries, events.services().webhooks()));
+                    new ProjectArchive(projects, collections, entries, events.services().webhooks(), assets));
             JobService jobs = new JobService(db, new SecretBox(config.secretKey(), config.dataDir()));
             jobs.register(new ImportJobs(importers));
             Services services = new Services(config, db, metrics, new RateLimits(), projects, new TokenService(db),
                     collections, entries, changes, events.services(), importers, jobs, assets,
                     new ConnectionService(db, new SecretBox(config.secretKey(), config.dataDir()), OutboundPolicy.of(config.outboundAllowlist()),
-                            registry, entries, changes, Backoff.DEFAULT, metrics.registry()),
+                            registry, entries, changes, Backoff.DEFAULT, metrics.registry(), assets),
                     new DeliveryService(db), new GraphqlService(collections, entries, changes));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());

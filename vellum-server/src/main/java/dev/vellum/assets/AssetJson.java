@@ -24,4 +24,11 @@ public final class AssetJson {
         o.put("updated_at", Timestamps.format(a.updatedAt()));
         return o;
     }
+
+    /** What an export keeps of an asset: everything but its URL (a restore gives it a new random key). */
+    public static ObjectNode archived(Asset a) {
+        ObjectNode o = render(a, null);
+        o.remove("url");
+        return o;
+    }
 }

@@ -8,8 +8,8 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface AssetReferences {
-    AssetReferences NONE = (projectId, assetId, limit) -> List.of();
+    AssetReferences NONE = (projectId, asset, limit) -> List.of();
 
-    /** Up to {@code limit} uses of {@code assetId} in the project's entries. */
-    List<AssetUse> find(String projectId, String assetId, int limit);
+    /** Up to {@code limit} uses of {@code asset} in the project's entries: by its id, or by its URL. */
+    List<AssetUse> find(String projectId, Asset asset, int limit);
 }

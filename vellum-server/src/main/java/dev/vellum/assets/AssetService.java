@@ -99,6 +99,17 @@ public final class AssetService {
         }
     }
 
+    /**
+     * Stores the file an import reads (uploaded in the admin, then named by the import job): as {@link #upload},
+     * except that XML is accepted too whatever the upload policy says, since a WordPress export (WXR) is XML.
+     */
+    public StoredAsset uploadImportSource(String projectId, InputStream body, AssetUpload meta) {
+        requireProject(projectId);
+        try (SpooledFile file = SpooledFile.copy(body, settings.spoolDir(), settings.maxBytes())) {
+            return store(projectId, file, meta == null ? new AssetUpload(null, null, null, null) : meta, "application/xml");
+        }
+    }
+
     /** Downloads {@code url} (through the outbound policy: private and loopback hosts refused unless allow-listed) and stores it. */
     public StoredAsset fetch(String projectId, URI url, AssetUpload meta) {
         requireProject(projectId);
@@ -114,9 +125,14 @@ public final class AssetService {
     }
 
     private StoredAsset store(String projectId, SpooledFile file, AssetUpload meta) {
+        return store(projectId, file, meta, null);
+    }
+
+    /** {@code alsoAllowed}: one more content type accepted for this upload (null: the policy alone decides). */
+    private StoredAsset store(String projectId, SpooledFile file, AssetUpload meta, String alsoAllowed) {
         String filename = Filenames.clean(meta.filename());
         String type = ContentSniffer.sniff(file.head(), file.headLength(), filename, meta.declaredType());
-        if (!types.allows(type)) {
+        if (!types.allows(type) && (alsoAllowed == null || !alsoAllowed.equals(type))) {
             throw new VellumException.UnsupportedMediaType("This file is " + type + ", which this server does not accept (see VELLUM_ASSET_ALLOWED_TYPES)");
         }
         Optional<Asset> existing = db.read(tx -> repository.findBySha256(tx, projectId, file.sha256()));
@@ -153,10 +169,64 @@ public final class AssetService {
         return stored;
     }
 
+    /**
+     * Recreates an exported asset ({@link AssetJson#archived}): the same id, file name, type, size, image size,
+     * alt, title and timestamps; the bytes must have its sha256. Its URL gets a new random key. Recorded as
+     * asset.created. An asset with the same id or bytes in the project is a 409.
+     */
+    public Asset restore(String projectId, com.fasterxml.jackson.databind.JsonNode meta, InputStream bytes) {
+        requireProject(projectId);
+        String id = meta.path("id").asText("");
+        String sha256 = meta.path("sha256").asText("");
+        if (!id.matches("[0-9A-Za-z]{1,64}") || !sha256.matches("[0-9a-f]{64}") || !meta.path("content_type").isTextual()
+                || !meta.path("created_at").isTextual() || !meta.path("updated_at").isTextual()) {
+            throw new VellumException.Invalid("invalid_archive", "The archive cannot be restored",
+                    List.of(new FieldError("assets/" + id, "invalid_asset", "an archived asset has its id, sha256, content_type and timestamps")));
+        }
+        try (SpooledFile file = SpooledFile.copy(bytes, settings.spoolDir(), Long.MAX_VALUE)) {
+            if (!file.sha256().equals(sha256)) {
+                throw new VellumException.Invalid("invalid_archive", "The archive cannot be restored",
+                        List.of(new FieldError("assets/" + id, "checksum_mismatch", "the bytes of asset " + id + " do not have its sha256")));
+            }
+            String type = meta.get("content_type").asText();
+            String filename = Filenames.clean(meta.path("filename").asText("file"));
+            Asset asset = new Asset(id, filename == null ? "file" : filename, type, file.size(), sha256, meta.path("width").isInt() ? meta.get("width").asInt() : null,
+                    meta.path("height").isInt() ? meta.get("height").asInt() : null, text(meta.path("alt").textValue(), "alt"),
+                    text(meta.path("title").textValue(), "title"), Timestamps.parse(meta.get("created_at").asText()), projectId, urlKey(),
+                    Timestamps.parse(meta.get("updated_at").asText()));
+            try {
+                store.putConsuming(blobKey(projectId, sha256), file.path(), type);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the asset to the store (" + store.describe() + ")", e);
+            }
+            return changes.write(projectId, (tx, recorder) -> {
+                if (repository.find(tx, projectId, id).isPresent() || repository.findBySha256(tx, projectId, sha256).isPresent()) {
+                    throw new VellumException.Conflict("asset_exists", "Project " + projectId + " already has asset " + id + " or its bytes");
+                }
+                repository.insert(tx, asset);
+                recorder.record(change(ChangeKind.ASSET_CREATED, asset));
+                return asset;
+            });
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new VellumException.Invalid("invalid_archive", "The archive cannot be restored",
+                    List.of(new FieldError("assets/" + id, "invalid_asset", "created_at/updated_at are not timestamps")));
+        }
+    }
+
     // --- reading ---------------------------------------------------------------------------------
 
     public Optional<Asset> get(String projectId, String id) {
         return db.read(tx -> repository.find(tx, projectId, id));
+    }
+
+    /** The asset, read in the caller's transaction. */
+    public Optional<Asset> get(dev.vellum.storage.Tx tx, String projectId, String id) throws SQLException {
+        return repository.find(tx, projectId, id);
+    }
+
+    /** The project's asset whose URL carries {@code urlKey}, read in the caller's transaction. */
+    public Optional<Asset> byUrlKey(dev.vellum.storage.Tx tx, String projectId, String urlKey) throws SQLException {
+        return repository.findByUrlKey(tx, projectId, urlKey);
     }
 
     /** The asset, or 404. */
@@ -263,7 +333,7 @@ public final class AssetService {
     public Asset delete(String projectId, String id, boolean force) {
         Asset a = require(projectId, id);
         if (!force) {
-            List<AssetUse> uses = references.find(projectId, id, 50);
+            List<AssetUse> uses = references.find(projectId, a, 50);
             if (!uses.isEmpty()) throw inUse(a, uses);
         }
         Asset deleted = changes.write(projectId, (tx, recorder) -> {
@@ -287,7 +357,7 @@ public final class AssetService {
             List<Asset> batch = db.read(tx -> repository.createdBefore(tx, projectId, before, from, 200));
             if (batch.isEmpty()) return purged;
             for (Asset a : batch) {
-                if (!references.find(projectId, a.id(), 1).isEmpty()) continue;
+                if (!references.find(projectId, a, 1).isEmpty()) continue;
                 if (!dryRun) {
                     try {
                         delete(projectId, a.id(), false);

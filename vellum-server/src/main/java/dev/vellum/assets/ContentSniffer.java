@@ -108,8 +108,9 @@ public final class ContentSniffer {
         String lead = s.stripLeading().toLowerCase(Locale.ROOT);
         if (lead.startsWith("<")) {
             if (lead.contains("<svg")) return "image/svg+xml";
+            // an XML prolog first: a WordPress export quotes HTML (iframes, scripts) in its posts; XML is never served inline either
+            if (lead.startsWith("<?xml") && !lead.contains("<!doctype html") && !lead.contains("<html")) return "application/xml";
             if (looksLikeHtml(lead)) return "text/html";
-            if (lead.startsWith("<?xml")) return "application/xml";
         }
         if (looksLikeHtml(lead.length() > 1024 ? lead.substring(0, 1024) : lead)) return "text/html";
         if ((lead.startsWith("{") || lead.startsWith("[")) && (ext.equals("json") || declared.contains("json"))) return "application/json";

@@ -41,7 +41,7 @@ final class ArchiveCommand {
                     try (Target t = Target.open(spec)) {
                         ProjectArchive.Summary s = ((Target.Local) t).vellum().services().importers().archive().export(project, out);
                         spec.commandLine().getErr().println("exported " + s.collections() + " collections, " + s.entries() + " entries, "
-                                + s.webhooks() + " webhooks");
+                                + s.webhooks() + " webhooks, " + s.assets() + " assets");
                     }
                 }
                 out.flush();
@@ -70,7 +70,7 @@ final class ArchiveCommand {
             try (Target t = Target.open(spec); InputStream in = Files.newInputStream(archive)) {
                 ProjectArchive.Summary s = ((Target.Local) t).vellum().services().importers().archive().restore(project, in);
                 spec.commandLine().getOut().println("restored " + s.collections() + " collections, " + s.entries() + " entries, "
-                        + s.webhooks() + " webhooks (disabled: set their secrets and enable them)");
+                        + s.webhooks() + " webhooks (disabled: set their secrets and enable them), " + s.assets() + " assets");
             }
             return 0;
         }

@@ -35,6 +35,8 @@ final class EntriesCommand {
         @Option(names = "--collection", required = true, description = "Collection id.") String collection;
         @Option(names = "--filter", description = "Filter, e.g. 'status = \"live\" and views > 100'.") String filter;
         @Option(names = "--sort", description = "Sort keys, e.g. -published_at,title (id breaks ties).") String sort;
+        @Option(names = "--search", description = "Full-text search, e.g. 'java \"virtual threads\" optim*' (without --sort: most relevant first).")
+        String search;
         @Option(names = "--limit", description = "Most entries to print (default: all).") Integer limit;
         @Option(names = "--fields", description = "Field ids to print, e.g. title,views (system attributes always).") String fields;
 
@@ -48,6 +50,7 @@ final class EntriesCommand {
                     case Target.Remote r -> {
                         ListOptions.Builder o = ListOptions.builder().limit(ListQuery.MAX_LIMIT);
                         if (filter != null) o.filter(filter);
+                        if (search != null) o.search(search);
                         if (sort != null) o.sort(sort.split(","));
                         if (fields != null) o.fields(fields.split(","));
                         var all = r.client().entries(project, collection).stream(o.build());
@@ -64,7 +67,7 @@ final class EntriesCommand {
             String cursor = null;
             do {
                 long want = limit == null ? ListQuery.MAX_LIMIT : Math.min(ListQuery.MAX_LIMIT, limit - printed);
-                ObjectNode page = entries.list(project, collection, new ListParams(Long.toString(want), cursor, sort, fields, null, filter),
+                ObjectNode page = entries.list(project, collection, new ListParams(Long.toString(want), cursor, sort, fields, null, filter, search),
                         true, RichTextFormat.JSON);
                 for (JsonNode e : page.get("data")) out.println(e);
                 printed += page.get("data").size();

@@ -95,14 +95,18 @@ final class ImportCommand {
                         return result.get("counts").path("failed").asLong() > 0 ? 2 : 0;
                     }
                     case Target.Remote r -> {
+                        remoteOptions(options);
                         return RemoteImport.run(r.client(), common.project, kind(), remoteSource(), options, progress, spec);
                     }
                 }
             }
         }
 
-        /** The {@code source} of the API request (remote mode): {"url": …} or an uploaded file's {"asset": …}. */
+        /** The {@code source} of the API request (remote mode): {"url": …}, or {"file": path}, which is uploaded as an asset first. */
         abstract JsonNode remoteSource();
+
+        /** Options that come from this command's own flags (remote mode; local mode's {@link #local} adds them itself). */
+        void remoteOptions(ObjectNode options) {}
     }
 
     @Command(name = "wordpress", description = "A WordPress export file (WXR) or a live site's URL (REST API).")
@@ -181,6 +185,11 @@ final class ImportCommand {
         @Override
         JsonNode remoteSource() {
             return JSON.createObjectNode().put("file", file.toString());
+        }
+
+        @Override
+        void remoteOptions(ObjectNode options) {
+            fill(options);
         }
     }
 

@@ -36,6 +36,9 @@ final class SyncCommand {
         @Option(names = "--slug-field", description = "The Directus field holding the slug (default: slug, if there is one).") String slug;
         @Option(names = "--always-overwrite", description = "The run's source side wins instead of recording conflicts.") boolean overwrite;
         @Option(names = "--conflicts", description = "field (merge different fields; default) or item (any change on both sides).") String conflicts;
+        @Option(names = "--assets", description = "url (pulled files stay Directus asset URLs; default) or rehost (copied into Vellum's asset store).")
+        String assets;
+        @Option(names = "--deletes", description = "Propagate deletions both ways (off by default).") boolean deletes;
 
         @Override
         public Integer call() {
@@ -44,6 +47,8 @@ final class SyncCommand {
             if (remote != null) body.put("remote_collection", remote);
             if (slug != null) body.put("slug_field", slug);
             if (conflicts != null) body.put("conflicts", conflicts);
+            if (assets != null) body.put("assets", assets);
+            if (deletes) body.put("deletes", true);
             try (Target t = Target.open(spec)) {
                 JsonNode out = switch (t) {
                     case Target.Local l -> {

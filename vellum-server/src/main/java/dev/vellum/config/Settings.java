@@ -75,9 +75,10 @@ public final class Settings {
     public static final Setting ASSET_ALLOWED_TYPES = new Setting("VELLUM_ASSET_ALLOWED_TYPES", "--asset-allowed-types",
             "image/*,application/pdf,audio/*,video/*,application/msword,application/vnd.ms-excel,application/vnd.ms-powerpoint,"
                     + "application/vnd.openxmlformats-officedocument.*,application/vnd.oasis.opendocument.*,application/zip,"
-                    + "text/plain,text/csv,text/markdown,application/json", "list",
+                    + "text/plain,text/csv,text/markdown,application/json,application/xml", "list",
             "Content types (sniffed from the bytes, never taken from the client) that may be uploaded; type/* covers a family. "
-                    + "Others answer 415. HTML and SVG, when allowed, are only ever served as attachments in a sandbox.");
+                    + "Others answer 415. XML (WordPress exports to import), and HTML and SVG when allowed, are only ever served as "
+                    + "attachments in a sandbox.");
     public static final Setting ASSET_STORE = new Setting("VELLUM_ASSET_STORE", "--asset-store", "local", "local|s3",
             "Where asset bytes live: the local disk (VELLUM_ASSET_DIR) or an S3-compatible bucket (the VELLUM_S3_* settings).");
     public static final Setting ASSET_DIR = new Setting("VELLUM_ASSET_DIR", "--asset-dir", "", "path",

@@ -1,6 +1,7 @@
 package dev.vellum.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vellum.assets.Asset;
 import dev.vellum.assets.AssetReferences;
 import dev.vellum.assets.AssetUse;
 import dev.vellum.schema.ArrayType;
@@ -18,7 +19,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which entries use an asset: image and file fields (and lists of them) whose stored value names it.
+ * Which entries use an asset: image and file fields (and lists of them) whose stored value names it, and
+ * rich-text fields with an image of it.
  * Deleting an asset asks this first, so one in use is refused (409) unless forced.
  */
 public final class EntryAssetUses implements AssetReferences {
@@ -30,22 +32,27 @@ public final class EntryAssetUses implements AssetReferences {
     }
 
     @Override
-    public List<AssetUse> find(String projectId, String assetId, int limit) {
+    public List<AssetUse> find(String projectId, Asset asset, int limit) {
         return db.read(tx -> {
             List<AssetUse> out = new ArrayList<>();
-            String pattern = "%\"" + assetId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "\"%";
+            String byId = "%\"" + like(asset.id()) + "\"%";
+            String byUrl = "%/" + like(asset.urlKey()) + "/%"; // a link to it, or a resized copy, kept as a URL
             for (CollectionSchema c : collections.list(tx, projectId)) {
                 for (Field f : c.fields()) {
-                    if (!holdsAssets(f.type())) continue;
+                    if (!holdsAssets(f.type()) && !RichTextAssets.holdsRichText(f.type())) continue;
                     String column = tx.dialect() == Dialect.POSTGRES ? "CAST(" + f.column() + " AS TEXT)" : f.column();
-                    List<String> ids = tx.list("SELECT id FROM " + c.table() + " WHERE " + column + " LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
-                            rs -> rs.getString(1), pattern, (long) (limit - out.size()));
+                    List<String> ids = tx.list("SELECT id FROM " + c.table() + " WHERE " + column + " LIKE ? ESCAPE '\\' OR " + column
+                            + " LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", rs -> rs.getString(1), byId, byUrl, (long) (limit - out.size()));
                     ids.forEach(id -> out.add(new AssetUse(c.id(), id, f.id())));
                     if (out.size() >= limit) return out;
                 }
             }
             return out;
         });
+    }
+
+    private static String like(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static boolean holdsAssets(FieldType type) {

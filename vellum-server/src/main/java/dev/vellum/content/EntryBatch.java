@@ -43,10 +43,18 @@ final class EntryBatch {
     /** Batches written item by item (a repeated upsert key, or the database refused the bulk plan), since start. */
     static final java.util.concurrent.atomic.AtomicLong ITEM_BY_ITEM = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Per item, the version the entry must still be at (null: any); null for batches without preconditions. */
+    private final List<Long> expected;
+
     EntryBatch(EntryWriter writer, EntryRepository entries, CollectionSchema schema, BatchRequest request) {
+        this(writer, entries, schema, request, null);
+    }
+
+    EntryBatch(EntryWriter writer, EntryRepository entries, CollectionSchema schema, BatchRequest request, List<Long> expected) {
         this.writer = writer;
         this.entries = entries;
         this.request = request;
+        this.expected = expected;
         Set<String> keys = new HashSet<>();
         boolean repeated = false;
         for (int i = 0; i < request.items().size(); i++) {
@@ -64,7 +72,7 @@ final class EntryBatch {
                 repeated = true;
             }
             prepared.add(p);
-            encoded.add(request.upsert() || !p.errors().isEmpty() ? null : Encoded.of(schema, p));
+            encoded.add(request.upsert() || !p.errors().isEmpty() || EntryWriter.rewritesValues(schema) ? null : Encoded.of(schema, p));
         }
         this.repeatsAKey = repeated;
     }
@@ -146,6 +154,8 @@ final class EntryBatch {
                 if (malformed.get(i)) EntryService.throwIfInvalid(p.errors());
                 Entry current = before.get(i);
                 if (request.upsert() && request.matchById() && current == null) throw EntryService.notFound(p.input().id());
+                Long version = expected == null ? null : expected.get(i);
+                if (version != null && current != null && current.version() != version) throw EntryService.stale(current.version());
                 EntryService.throwIfInvalid(problems.get(i));
                 if (current != null) {
                     Entry next = EntryWriter.changed(current, p);
@@ -193,7 +203,8 @@ final class EntryBatch {
             PreparedEntry p = prepared.get(i);
             try {
                 if (malformed.get(i)) EntryService.throwIfInvalid(p.errors());
-                results.add(tx.isolated(t -> one(t, projectId, c, p, changed)));
+                Long version = expected == null ? null : expected.get(i);
+                results.add(tx.isolated(t -> one(t, projectId, c, p, version, changed)));
             } catch (VellumException e) {
                 results.add(failed(i, p, e));
             }
@@ -221,13 +232,14 @@ final class EntryBatch {
         }
     }
 
-    private BatchResult.Item one(Tx tx, String projectId, CollectionSchema c, PreparedEntry p, Recorded changed)
+    private BatchResult.Item one(Tx tx, String projectId, CollectionSchema c, PreparedEntry p, Long version, Recorded changed)
             throws SQLException {
         EntryInput input = p.input();
         Optional<Entry> existing = Optional.empty();
         if (request.upsert()) {
             existing = request.matchById() ? entries.find(tx, c, input.id()) : entries.findBySlug(tx, c, input.slug());
             if (request.matchById() && existing.isEmpty()) throw EntryService.notFound(input.id());
+            if (version != null && existing.isPresent() && existing.get().version() != version) throw EntryService.stale(existing.get().version());
         }
         if (existing.isPresent()) {
             Entry before = existing.get();

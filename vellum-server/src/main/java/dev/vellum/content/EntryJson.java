@@ -16,12 +16,17 @@ public final class EntryJson {
     private EntryJson() {}
 
     public static ObjectNode render(Entry e, CollectionSchema c, RichTextFormat format) {
+        return render(e, c, format, AssetSources.NONE);
+    }
+
+    /** With {@code sources}, rich text rendered as HTML or Markdown shows asset images at their URLs. */
+    static ObjectNode render(Entry e, CollectionSchema c, RichTextFormat format, AssetSources sources) {
         ObjectNode out = attributes(e);
         ObjectNode fields = out.putObject("fields");
         for (Field f : c.fields()) {
             JsonNode v = e.fields().get(f.id());
             if (v == null) continue; // not projected
-            fields.set(f.id(), value(f, v, format));
+            fields.set(f.id(), value(f, v, format, sources));
         }
         return out;
     }
@@ -49,12 +54,12 @@ public final class EntryJson {
     }
 
     /** A stored value as the API shows it in {@code format} (rich text converted; everything else as stored). */
-    static JsonNode value(Field f, JsonNode v, RichTextFormat format) {
+    static JsonNode value(Field f, JsonNode v, RichTextFormat format, AssetSources sources) {
         if (format == RichTextFormat.JSON || v.isNull()) return v;
-        if (f.type() instanceof RichTextType) return richText(v, format);
+        if (f.type() instanceof RichTextType) return richText(RichTextAssets.withSources(v, sources), format);
         if (f.type() instanceof ArrayType a && a.of() instanceof RichTextType) {
             var arr = JsonNodeFactory.instance.arrayNode();
-            v.forEach(item -> arr.add(richText(item, format)));
+            RichTextAssets.withSources(v, sources).forEach(item -> arr.add(richText(item, format)));
             return arr;
         }
         return v;

@@ -4,6 +4,8 @@ import dev.vellum.storage.Dialect;
 import dev.vellum.storage.Tx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import dev.vellum.search.SearchIndexRepository;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -31,7 +33,10 @@ import java.util.Set;
  * so one index (value, id) serves both directions.
  */
 final class EntryListing {
+    /** The sort key of relevance order (not a field id: those start with a letter). */
+    private static final String RANK_KEY = "_rank";
     private final EntryCounts counts = new EntryCounts();
+    private final SearchIndexRepository search = new SearchIndexRepository();
 
     /** A WHERE fragment with its parameters. */
     public record Condition(String sql, List<Object> params) {}
@@ -40,23 +45,26 @@ final class EntryListing {
      * Writes one page, {@code {"data": [...], "next_cursor": …, "total": …}}, straight from the result
      * sets to {@code g}: rows are rendered as they are read (see {@link EntryStream}).
      */
-    public void write(Tx tx, CollectionSchema c, ListQuery q, String fingerprint, RichTextFormat format, JsonGenerator g)
+    void write(Tx tx, CollectionSchema c, ListQuery q, String fingerprint, RichTextFormat format, AssetSources sources, JsonGenerator g)
             throws SQLException, IOException {
-        List<SortColumn> keys = keys(c, q.sort());
+        List<SortColumn> keys = keys(c, q);
         Set<String> columns = withSortFields(c, q.fields(), keys); // the cursor needs the last row's sort values
+        int rankColumn = 8 + (int) c.fields().stream().filter(f -> columns == null || columns.contains(f.id())).count();
         PageState state = new PageState();
+        // SQLite, a sorted search that matches many entries: walk the sort's index and test each row (see matchingRow)
+        boolean walk = q.search() != null && !q.byRelevance() && search.matchesMany(tx, c, q.search(), q.limit());
         g.writeStartObject();
         g.writeArrayFieldStart("data");
-        for (Condition select : selects(tx.dialect(), c, q)) {
+        for (Condition select : selects(tx.dialect(), c, q, walk)) {
             long wanted = q.limit() + 1L - state.rows;
             if (wanted == 0) break;
             List<Object> params = new ArrayList<>(select.params());
             params.add(wanted);
             tx.list(select.sql(), rs -> {
                 if (++state.rows > q.limit()) return null; // the row after the page: there is a next page
-                EntryStream.writeRow(rs, c, columns, q.fields(), format, g);
+                EntryStream.writeRow(rs, c, columns, q.fields(), format, sources, g);
                 if (state.rows == q.limit()) {
-                    state.cursorValues = cursorValues(rs, c, columns, keys);
+                    state.cursorValues = cursorValues(rs, c, columns, keys, rankColumn);
                     state.cursorId = rs.getString(1);
                 }
                 return null;
@@ -79,10 +87,12 @@ final class EntryListing {
     }
 
     /** The sort values of the current row (all keys but the final id). */
-    private static List<JsonNode> cursorValues(java.sql.ResultSet rs, CollectionSchema c, Set<String> columns, List<SortColumn> keys)
-            throws SQLException {
+    private static List<JsonNode> cursorValues(java.sql.ResultSet rs, CollectionSchema c, Set<String> columns, List<SortColumn> keys,
+                                               int rankColumn) throws SQLException {
         List<JsonNode> values = new ArrayList<>();
-        for (SortColumn k : keys.subList(0, keys.size() - 1)) values.add(valueOf(rs, c, columns, k));
+        for (SortColumn k : keys.subList(0, keys.size() - 1)) {
+            values.add(k.attribute().equals(RANK_KEY) ? DoubleNode.valueOf(rs.getDouble(rankColumn)) : valueOf(rs, c, columns, k));
+        }
         return values;
     }
 
@@ -114,13 +124,27 @@ final class EntryListing {
      * {@link KeysetSegments} after a cursor. Each ends in {@code LIMIT ?}, bound to the rows still wanted.
      */
     static List<Condition> selects(Dialect d, CollectionSchema c, ListQuery q) {
-        List<SortColumn> keys = keys(c, q.sort());
+        return selects(d, c, q, false);
+    }
+
+    /** {@code walk}: a search tested row by row along the sort's index, rather than joined (SQLite, sorted searches). */
+    static List<Condition> selects(Dialect d, CollectionSchema c, ListQuery q, boolean walk) {
+        List<SortColumn> keys = keys(c, q);
         Condition base = base(d, q, FilterSql.condition(q.filter(), d, q.publishedOnly(), keys.getFirst().column()));
-        String select = EntryRepository.select(c, withSortFields(c, q.fields(), keys)) + " WHERE " + base.sql();
+        Condition from = walk ? new Condition(c.table(), List.of()) : from(d, c, q);
+        if (walk) {
+            SearchIndexRepository.Source matching = SearchIndexRepository.matchingRow(c, q.search());
+            List<Object> params = new ArrayList<>(base.params());
+            params.addAll(matching.params());
+            base = new Condition(base.sql() + " AND " + matching.sql(), params);
+        }
+        String select = EntryRepository.columns(c, withSortFields(c, q.fields(), keys))
+                + (q.search() == null || walk ? "" : ", " + SearchIndexRepository.RANK) + " FROM " + from.sql() + " WHERE " + base.sql();
         String order = orderBy(d, keys) + " LIMIT ?";
         List<Condition> selects = new ArrayList<>();
         for (Condition segment : segments(keys, q.after())) {
-            List<Object> params = new ArrayList<>(base.params());
+            List<Object> params = new ArrayList<>(from.params());
+            params.addAll(base.params());
             params.addAll(segment.params());
             selects.add(new Condition(select + " AND " + segment.sql() + order, params));
         }
@@ -149,7 +173,17 @@ final class EntryListing {
     /** How many entries match, regardless of the cursor. */
     static Condition count(Dialect d, CollectionSchema c, ListQuery q) {
         Condition where = base(d, q, FilterSql.forCount(q.filter(), d, q.publishedOnly()));
-        return new Condition("SELECT COUNT(*) FROM " + c.table() + " WHERE " + where.sql(), where.params());
+        Condition from = from(d, c, q);
+        List<Object> params = new ArrayList<>(from.params());
+        params.addAll(where.params());
+        return new Condition("SELECT COUNT(*) FROM " + from.sql() + " WHERE " + where.sql(), params);
+    }
+
+    /** The entry table, or with a search the entry table joined with its matches and their rank. */
+    private static Condition from(Dialect d, CollectionSchema c, ListQuery q) {
+        if (q.search() == null) return new Condition(c.table(), List.of());
+        SearchIndexRepository.Source s = SearchIndexRepository.source(d, c, q.search());
+        return new Condition(s.sql(), s.params());
     }
 
     /** Draft visibility and the filter. */
@@ -165,7 +199,12 @@ final class EntryListing {
         return columns.size() == fields.size() ? fields : columns;
     }
 
-    private static List<SortColumn> keys(CollectionSchema c, List<SortKey> sort) {
+    private static List<SortColumn> keys(CollectionSchema c, ListQuery q) {
+        if (q.byRelevance()) {
+            return List.of(new SortColumn(RANK_KEY, SearchIndexRepository.RANK, true, new NumberType(false, null, null)),
+                    new SortColumn("id", "id", true, new TextType(null, null)));
+        }
+        List<SortKey> sort = q.sort();
         List<SortColumn> keys = new ArrayList<>();
         boolean lastDescending = false;
         for (SortKey s : sort) {

@@ -11,6 +11,7 @@ import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.Field;
+import dev.vellum.search.SearchIndexRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,11 +26,13 @@ import java.util.Set;
 /** SQL for entries in a collection's table. */
 final class EntryRepository {
     private static final String SYSTEM = "id, slug, draft, version, created_at, updated_at, publish_at";
+    /** The full-text index, kept in step with every write here, in the same transaction. */
+    private final SearchIndexRepository search = new SearchIndexRepository();
 
     /*
      * The rows of a collection are written here and only here: insert/insertAll, update/updateAll, delete.
-     * Work that must follow a row in the same transaction (an index kept beside the table, such as a search
-     * index) belongs in these methods, and in bulk in the *All ones, which a batch of 1,000 calls once.
+     * Work that must follow a row in the same transaction (the search index kept beside the table) is done in
+     * these methods, and in bulk in the *All ones, which a batch of 1,000 calls once.
      */
 
     public void insert(Tx tx, CollectionSchema c, Entry e) throws SQLException {
@@ -38,6 +41,7 @@ final class EntryRepository {
         } catch (SQLException ex) {
             throw translate(c, ex);
         }
+        search.put(tx, c, e.id(), e.slug(), e.fields());
     }
 
     /**
@@ -58,6 +62,13 @@ final class EntryRepository {
         } catch (SQLException ex) {
             throw translate(c, ex);
         }
+        search.putAll(tx, c, indexed(rows));
+    }
+
+    private static List<SearchIndexRepository.Indexed> indexed(List<Entry> rows) {
+        List<SearchIndexRepository.Indexed> out = new ArrayList<>(rows.size());
+        for (Entry e : rows) out.add(new SearchIndexRepository.Indexed(e.id(), e.slug(), e.fields()));
+        return out;
     }
 
     private static String insertSql(Tx tx, CollectionSchema c) {
@@ -94,11 +105,14 @@ final class EntryRepository {
 
     /** Writes {@code e} over the stored entry if that is still at {@code expectedVersion}; false if not. */
     public boolean update(Tx tx, CollectionSchema c, Entry e, long expectedVersion) throws SQLException {
+        boolean updated;
         try {
-            return tx.update(updateSql(tx, c), updateParams(c, e, expectedVersion)) == 1;
+            updated = tx.update(updateSql(tx, c), updateParams(c, e, expectedVersion)) == 1;
         } catch (SQLException ex) {
             throw translate(c, ex);
         }
+        if (updated) search.put(tx, c, e.id(), e.slug(), e.fields());
+        return updated;
     }
 
     /** An update of an entry from the version it was read at. */
@@ -111,10 +125,13 @@ final class EntryRepository {
         for (Update ch : changes) params.add(updateParams(c, ch.next(), ch.expectedVersion()));
         try {
             for (int n : tx.batch(updateSql(tx, c), params)) if (n != 1 && n != java.sql.Statement.SUCCESS_NO_INFO) return false;
-            return true;
         } catch (SQLException ex) {
             throw translate(c, ex);
         }
+        List<Entry> rows = new ArrayList<>(changes.size());
+        for (Update ch : changes) rows.add(ch.next());
+        search.putAll(tx, c, indexed(rows));
+        return true;
     }
 
     private static String updateSql(Tx tx, CollectionSchema c) {
@@ -164,7 +181,9 @@ final class EntryRepository {
     }
 
     public boolean delete(Tx tx, CollectionSchema c, String id) throws SQLException {
-        return tx.update("DELETE FROM " + c.table() + " WHERE id = ?", id) == 1;
+        if (tx.update("DELETE FROM " + c.table() + " WHERE id = ?", id) != 1) return false;
+        search.remove(tx, c, id);
+        return true;
     }
 
     public Optional<Entry> find(Tx tx, CollectionSchema c, String id) throws SQLException {
@@ -270,9 +289,14 @@ final class EntryRepository {
 
     /** SELECT of the system columns and the projected fields ({@code null}: all). */
     static String select(CollectionSchema c, Set<String> fields) {
+        return columns(c, fields) + " FROM " + c.table();
+    }
+
+    /** {@code SELECT} and the columns of {@link #select}, without the FROM clause. */
+    static String columns(CollectionSchema c, Set<String> fields) {
         StringBuilder sql = new StringBuilder("SELECT ").append(SYSTEM);
         for (Field f : c.fields()) if (fields == null || fields.contains(f.id())) sql.append(", ").append(f.column());
-        return sql.append(" FROM ").append(c.table()).toString();
+        return sql.toString();
     }
 
     /** Maps a row of {@link #select} with the same {@code fields}: the system columns 1–7, then the fields in schema order. */

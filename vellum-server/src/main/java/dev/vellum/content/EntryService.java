@@ -36,6 +36,7 @@ public final class EntryService {
     private final ChangeLog changes;
     private final SchemaRegistry registry;
     private final EntryWriter writer;
+    private final dev.vellum.assets.AssetService assets;
     private final EntryRepository entries = new EntryRepository();
     private final EntryListing listing = new EntryListing();
     private final IdempotencyRepository idempotency = new IdempotencyRepository();
@@ -70,6 +71,7 @@ public final class EntryService {
         this.changes = changes;
         this.registry = registry;
         this.writer = new EntryWriter(registry, entries, assets);
+        this.assets = assets;
     }
 
     public Created create(String projectId, String collectionId, JsonNode body, String tokenId, IdempotencyKey key,
@@ -87,7 +89,7 @@ public final class EntryService {
             }
             Entry e = writer.create(tx, projectId, c, prepared);
             log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId));
-            ObjectNode rendered = EntryJson.render(e, c, format);
+            ObjectNode rendered = EntryJson.render(e, c, format, sources(projectId, tx, format));
             if (key != null) {
                 idempotency.insert(tx, projectId, tokenId, key.key(),
                         new IdempotencyRepository.Stored(key.requestHash(), 201, rendered.toString()), Timestamps.now());
@@ -99,7 +101,7 @@ public final class EntryService {
     public Rendered get(String projectId, String collectionId, String id, boolean seesDrafts, RichTextFormat format) {
         CollectionSchema c = registry.get(projectId, collectionId);
         Entry e = db.read(tx -> entries.find(tx, c, id)).filter(x -> seesDrafts || !x.draft()).orElseThrow(() -> notFound(id));
-        return new Rendered(EntryJson.render(e, c, format), e.id(), e.version());
+        return new Rendered(EntryJson.render(e, c, format, sources(projectId, null, format)), e.id(), e.version());
     }
 
     public Rendered update(String projectId, String collectionId, String id, JsonNode body, Long expectedVersion,
@@ -115,7 +117,7 @@ public final class EntryService {
             if (expectedVersion != null && expectedVersion != current.version()) throw stale(current.version());
             Entry next = writer.update(tx, projectId, c, current, prepared);
             if (next != current) log.record(change(ChangeKind.ENTRY_UPDATED, c, next, tokenId));
-            return new Rendered(EntryJson.render(next, c, format), next.id(), next.version());
+            return new Rendered(EntryJson.render(next, c, format, sources(projectId, tx, format)), next.id(), next.version());
         });
     }
 
@@ -208,6 +210,23 @@ public final class EntryService {
     }
 
     /**
+     * Updates existing entries in one transaction, each only if it is still at its expected version:
+     * an entry changed meanwhile fails alone ({@code version_mismatch}), the others are written. Each
+     * body carries the entry's {@code id} and the (partial) values, as {@link #update} takes them. For
+     * bulk writers such as sync that must never overwrite an edit made while they ran.
+     */
+    public BatchResult updateAll(String projectId, String collectionId, List<JsonNode> bodies, List<Long> versions, String tokenId) {
+        if (bodies.size() != versions.size()) throw new IllegalArgumentException("one expected version per body");
+        if (bodies.isEmpty()) return new BatchResult(List.of(), false);
+        BatchRequest request = new BatchRequest(true, true, false, List.copyOf(bodies));
+        EntryBatch batch = new EntryBatch(writer, entries, registry.get(projectId, collectionId), request, versions);
+        return changes.write(projectId, (tx, log) -> {
+            CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
+            return batch.run(tx, projectId, c, (kind, e, data) -> log.record(change(kind, c, e, tokenId, data)));
+        });
+    }
+
+    /**
      * Restores exported entries ({@link EntryJson#render} in JSON form: id, slug, draft, version, timestamps,
      * publish_at, fields) into a collection, keeping ids, versions and timestamps. Values are validated;
      * references are not (a restore brings their targets too, in any order). One transaction, one
@@ -242,6 +261,27 @@ public final class EntryService {
         return restored.size();
     }
 
+    /** Rich text rendered as HTML or Markdown shows asset images at their URLs (JSON keeps the stored ids). */
+    private AssetSources sources(String projectId, Tx tx, RichTextFormat format) {
+        return format == RichTextFormat.JSON ? AssetSources.NONE : AssetSources.of(assets, projectId, tx);
+    }
+
+    /**
+     * A stored rich-text value (a document or a list of them) whose images of assets carry their URLs in {@code src},
+     * for an adapter that renders it as HTML or Markdown itself (GraphQL); the value itself when it has none.
+     */
+    public JsonNode withAssetSources(String projectId, JsonNode storedRichText) {
+        return RichTextAssets.withSources(storedRichText, AssetSources.of(assets, projectId, null));
+    }
+
+    /**
+     * Fills in what the assets named by rendered entries (one, or a page with {@code data}) are, as the REST API shows
+     * them (see {@link dev.vellum.assets.AssetService#expand}); nothing without an asset store.
+     */
+    public void expandAssets(String projectId, JsonNode rendered) {
+        if (assets != null) assets.expand(projectId, rendered);
+    }
+
     /** Whether the collection has file or image fields (whose asset references the HTTP API expands). */
     public boolean holdsAssets(String projectId, String collectionId) {
         for (Field f : registry.get(projectId, collectionId).fields()) {
@@ -267,11 +307,12 @@ public final class EntryService {
     public byte[] listJson(String projectId, String collectionId, ListParams params, boolean seesDrafts, RichTextFormat format) {
         CollectionSchema c = registry.get(projectId, collectionId);
         ListQuery q = ListQueryParser.parse(c, params, !seesDrafts, target -> registry.find(projectId, target));
-        String fingerprint = ListQueryParser.fingerprint(q.sort(), params.filter(), q.publishedOnly());
+        String fingerprint = ListQueryParser.fingerprint(q.sort(), params.filter(), q.search() == null ? null : params.search(),
+                q.publishedOnly());
         return db.read(tx -> {
             var out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(8192);
             try (var g = EntryStream.JSON.getFactory().createGenerator(out)) {
-                listing.write(tx, c, q, fingerprint, format, g);
+                listing.write(tx, c, q, fingerprint, format, sources(projectId, tx, format), g);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -317,7 +358,7 @@ public final class EntryService {
         return new VellumException.NotFound("entry_not_found", "No entry '" + id + "' in this collection");
     }
 
-    private static VellumException stale(long current) {
+    static VellumException stale(long current) {
         return new VellumException.PreconditionFailed("version_mismatch",
                 "The entry has changed since you read it; it is now at version " + current);
     }

@@ -33,7 +33,7 @@ final class EntryStream {
      * @param shown the fields to write (null: all); a subset of {@code selected}
      */
     static void writeRow(ResultSet rs, CollectionSchema c, Set<String> selected, Set<String> shown, RichTextFormat format,
-                         JsonGenerator g) throws SQLException {
+                         AssetSources sources, JsonGenerator g) throws SQLException {
         try {
             g.writeStartObject();
             g.writeStringField("id", rs.getString(1));
@@ -51,7 +51,7 @@ final class EntryStream {
                 int index = column++;
                 if (shown != null && !shown.contains(f.id())) continue;
                 g.writeFieldName(f.id());
-                writeValue(rs, index, f, format, g);
+                writeValue(rs, index, f, format, sources, g);
             }
             g.writeEndObject();
             g.writeEndObject();
@@ -60,7 +60,7 @@ final class EntryStream {
         }
     }
 
-    private static void writeValue(ResultSet rs, int column, Field f, RichTextFormat format, JsonGenerator g)
+    private static void writeValue(ResultSet rs, int column, Field f, RichTextFormat format, AssetSources sources, JsonGenerator g)
             throws SQLException, IOException {
         switch (f.type().column()) {
             case TEXT, TIMESTAMP -> {
@@ -88,7 +88,7 @@ final class EntryStream {
                 if (s == null) {
                     g.writeNull();
                 } else if (converts(f, format)) {
-                    g.writeTree(EntryJson.value(f, JsonColumns.read(s), format));
+                    g.writeTree(EntryJson.value(f, JsonColumns.read(s), format, sources));
                 } else {
                     copy(s, g);
                 }

@@ -7,6 +7,9 @@ import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.CollectionTables;
 import dev.vellum.schema.Field;
 import dev.vellum.storage.Dialect.ColumnKind;
+import dev.vellum.search.SearchDocument;
+import dev.vellum.search.SearchIndexRepository;
+import dev.vellum.storage.Database;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -18,6 +21,8 @@ import java.util.List;
  * PostgreSQL, list fields (multi_enum, references, arrays of scalars) get a GIN index for "has element".
  */
 public final class EntryTables implements CollectionTables {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EntryTables.class);
+    private final SearchIndexRepository search = new SearchIndexRepository();
 
     @Override
     public void create(Tx tx, CollectionSchema c) throws SQLException {
@@ -37,11 +42,55 @@ public final class EntryTables implements CollectionTables {
             tx.execute(index(d, c.table() + "_" + system, c.table(), system));
         }
         for (Field f : c.fields()) createIndexes(tx, c, f);
+        search.create(tx, c);
     }
 
     @Override
     public void drop(Tx tx, CollectionSchema c) throws SQLException {
+        search.drop(tx, c);
         tx.execute("DROP TABLE " + c.table());
+    }
+
+    /** After a schema change: the full-text index is rebuilt when what it indexes changed (fields, types, searchable). */
+    @Override
+    public void changed(Tx tx, CollectionSchema before, CollectionSchema after) throws SQLException {
+        if (!SearchDocument.signature(before).equals(SearchDocument.signature(after))) rebuildSearch(tx, after);
+    }
+
+    /** Builds the full-text index of each collection that has none, or one built for other fields or another analysis. */
+    public void buildSearchIndexes(Database db, List<CollectionSchema> collections) {
+        for (CollectionSchema c : collections) {
+            boolean rebuilt = db.write(tx -> {
+                var built = search.signature(tx, c);
+                if (built.isPresent() && built.get().equals(SearchDocument.signature(c))) return false;
+                rebuildSearch(tx, c);
+                return true;
+            });
+            if (rebuilt) log.info("built the full-text index of collection {}/{}", c.projectId(), c.id());
+        }
+    }
+
+    /** Drops and recreates the collection's full-text index, then indexes every entry, a page of ids at a time. */
+    void rebuildSearch(Tx tx, CollectionSchema c) throws SQLException {
+        search.drop(tx, c);
+        search.create(tx, c);
+        List<Field> indexed = c.fields().stream().filter(SearchDocument::searchable).toList();
+        StringBuilder cols = new StringBuilder("id, slug");
+        for (Field f : indexed) cols.append(", ").append(f.column());
+        String after = "";
+        while (true) {
+            List<Entry> page = tx.list("SELECT " + cols + " FROM " + c.table() + " WHERE id > ? ORDER BY id LIMIT 500", rs -> {
+                var values = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                for (int i = 0; i < indexed.size(); i++) values.set(indexed.get(i).id(), ColumnCodec.read(rs, i + 3, indexed.get(i).type()));
+                return new Entry(rs.getString(1), rs.getString(2), false, 0, null, null, null, values);
+            }, after);
+            for (Entry e : page) search.put(tx, c, e.id(), e.slug(), e.fields());
+            if (page.size() < 500) {
+                search.optimize(tx, c);
+                return;
+            }
+            after = page.getLast().id();
+        }
     }
 
     @Override

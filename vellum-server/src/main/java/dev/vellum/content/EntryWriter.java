@@ -104,6 +104,9 @@ final class EntryWriter {
         List<List<FieldError>> errors = new ArrayList<>(items.size());
         for (PreparedEntry p : items) errors.add(new ArrayList<>(p.errors()));
         for (boolean assetPass : new boolean[] {false, true}) {
+            if (assetPass && assets != null) {
+                for (int i = 0; i < items.size(); i++) linkAssetUrls(tx, projectId, c, items.get(i), errors.get(i));
+            }
             for (Field f : c.fields()) {
                 String target = f.type().targetCollection();
                 if (assetPass ? assets == null || !EntryAssetUses.holdsAssets(f.type()) : target == null) continue;
@@ -131,6 +134,44 @@ final class EntryWriter {
             }
         }
         return errors;
+    }
+
+    /**
+     * Before its asset ids are checked, an item's values name assets by id: rich-text images and image or file
+     * values given as the URL of one of the project's assets become references to it (a lookup per such URL).
+     */
+    private void linkAssetUrls(Tx tx, String projectId, CollectionSchema c, PreparedEntry p, List<FieldError> errors) throws SQLException {
+        RichTextAssets.prepare(tx, projectId, c, p.values(), p.prefix(), errors, assets);
+        for (Field f : c.fields()) {
+            JsonNode v = p.values().get(f.id());
+            if (v == null || v.isNull() || !EntryAssetUses.holdsAssets(f.type())) continue;
+            if (v.isArray()) {
+                for (JsonNode item : v) if (item instanceof ObjectNode o) urlToAsset(tx, projectId, o);
+            } else if (v instanceof ObjectNode o) {
+                urlToAsset(tx, projectId, o);
+            }
+        }
+    }
+
+    /**
+     * An image or file value given as the URL of one of the project's assets (what an importer or an editor that
+     * read it sends back) is stored as the asset: {@code {"asset": id}} with the entry's own alt or name.
+     */
+    private void urlToAsset(Tx tx, String projectId, ObjectNode value) throws SQLException {
+        if (!value.path("url").isTextual() || value.has("asset")) return;
+        RichTextAssets.AssetLink link = RichTextAssets.link(tx, projectId, value.get("url").textValue(), assets);
+        if (link == null || link.variant() != null) return; // a resized copy stays a URL: a field reference has no variant
+        ObjectNode kept = value.objectNode().put("asset", link.id());
+        if (value.path("alt").isTextual()) kept.set("alt", value.get("alt"));
+        if (value.path("name").isTextual()) kept.set("name", value.get("name"));
+        value.removeAll();
+        value.setAll(kept);
+    }
+
+    /** Whether writing may rewrite an entry's values in the transaction (asset URLs become asset ids), so they cannot be encoded before it. */
+    static boolean rewritesValues(CollectionSchema c) {
+        for (Field f : c.fields()) if (EntryAssetUses.holdsAssets(f.type()) || RichTextAssets.holdsRichText(f.type())) return true;
+        return false;
     }
 
     private static Set<String> referenced(JsonNode v) {

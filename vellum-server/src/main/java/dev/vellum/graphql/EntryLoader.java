@@ -58,6 +58,7 @@ final class EntryLoader {
             ListParams params = new ListParams(Integer.toString(chunk.size()), null, null, null, null,
                     "id in [" + String.join(", ", quoted) + "]");
             ObjectNode page = entries.list(projectId, collectionId, params, drafts, RichTextFormat.JSON);
+            entries.expandAssets(projectId, page);
             for (JsonNode e : page.get("data")) found.put(e.get("id").asText(), (ObjectNode) e);
         }
         return found;

@@ -128,15 +128,52 @@ public final class GraphqlService {
             return env -> {
                 Viewer viewer = env.getGraphQlContext().get(Viewer.class);
                 if (!viewer.mayQuery(collectionId, null) || viewer.entry() != null) throw outOfScope();
-                if (env.getArgument("search") != null) {
-                    throw new VellumException.BadRequest("search_not_supported", "Full-text search is not available yet");
-                }
                 Integer limit = env.getArgument("limit");
                 boolean total = env.getSelectionSet().contains("total");
                 ListParams params = new ListParams(limit == null ? null : limit.toString(), env.getArgument("cursor"),
-                        env.getArgument("sort"), null, total ? "true" : null, env.getArgument("filter"));
-                return entries.list(projectId, collectionId, params, viewer.draftsOf(collectionId), RichTextFormat.JSON);
+                        env.getArgument("sort"), null, total ? "true" : null, env.getArgument("filter"), env.getArgument("search"));
+                ObjectNode page = entries.list(projectId, collectionId, params, viewer.draftsOf(collectionId), RichTextFormat.JSON);
+                entries.expandAssets(projectId, page); // image and file fields that name an asset get its url and metadata
+                return page;
             };
+        }
+
+        @Override
+        public DataFetcher<?> create(String collectionId) {
+            return env -> {
+                String token = env.getGraphQlContext().<Viewer>get(Viewer.class).writer();
+                ObjectNode body = entries.create(projectId, collectionId, data(env), token, null, RichTextFormat.JSON).body();
+                entries.expandAssets(projectId, body);
+                return body;
+            };
+        }
+
+        @Override
+        public DataFetcher<?> update(String collectionId) {
+            return env -> {
+                String token = env.getGraphQlContext().<Viewer>get(Viewer.class).writer();
+                Integer version = env.getArgument("version");
+                ObjectNode body = entries.update(projectId, collectionId, env.getArgument("id"), data(env),
+                        version == null ? null : version.longValue(), token, RichTextFormat.JSON).body();
+                entries.expandAssets(projectId, body);
+                return body;
+            };
+        }
+
+        @Override
+        public DataFetcher<?> delete(String collectionId) {
+            return env -> {
+                String token = env.getGraphQlContext().<Viewer>get(Viewer.class).writer();
+                Integer version = env.getArgument("version");
+                String id = env.getArgument("id");
+                entries.delete(projectId, collectionId, id, version == null ? null : version.longValue(), token);
+                return id;
+            };
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.JsonNode withAssetSources(com.fasterxml.jackson.databind.JsonNode storedRichText) {
+            return entries.withAssetSources(projectId, storedRichText);
         }
 
         @Override
@@ -147,6 +184,7 @@ public final class GraphqlService {
                 if (!viewer.mayQuery(collectionId, id)) throw outOfScope();
                 try {
                     ObjectNode body = entries.get(projectId, collectionId, id, viewer.draftsOf(collectionId), RichTextFormat.JSON).body();
+                    entries.expandAssets(projectId, body);
                     return body;
                 } catch (VellumException.NotFound e) {
                     if (e.code().equals("entry_not_found")) return null;
@@ -154,6 +192,16 @@ public final class GraphqlService {
                 }
             };
         }
+    }
+
+    /** A mutation's {@code data}: REST's entry body, an object. */
+    private static com.fasterxml.jackson.databind.JsonNode data(graphql.schema.DataFetchingEnvironment env) {
+        Object data = env.getArgument("data");
+        if (!(data instanceof ObjectNode o)) {
+            throw new VellumException.Invalid("validation_failed", "The entry is not valid",
+                    List.of(new dev.vellum.error.FieldError("data", "type_mismatch", "must be an object: {\"slug\"?, \"draft\"?, \"fields\": {…}}")));
+        }
+        return o;
     }
 
     private static VellumException outOfScope() {

@@ -7,11 +7,13 @@ import graphql.execution.CoercedVariables;
 import graphql.language.Value;
 import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
-import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLScalarType;
 import java.util.Locale;
 
-/** {@code JSON}: any JSON value, for rich-text documents and values without a fixed shape. Output only. */
+/**
+ * {@code JSON}: any JSON value, for rich-text documents and values without a fixed shape; as an input (the
+ * {@code data} of mutations) a variable's value or a GraphQL literal (objects, lists, strings, numbers, booleans, null).
+ */
 final class JsonScalar {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -26,15 +28,35 @@ final class JsonScalar {
 
                 @Override
                 public Object parseValue(Object input, GraphQLContext context, Locale locale) {
-                    throw new CoercingParseValueException("JSON is an output type");
+                    return MAPPER.valueToTree(input);
                 }
 
                 @Override
                 public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-                    throw new CoercingParseLiteralException("JSON is an output type");
+                    return MAPPER.valueToTree(literal(input, variables));
                 }
             })
             .build();
 
     private JsonScalar() {}
+
+    /** A GraphQL literal as plain Java values (maps, lists, strings, numbers, booleans, null). */
+    private static Object literal(Value<?> v, CoercedVariables variables) {
+        return switch (v) {
+            case graphql.language.ObjectValue o -> {
+                java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+                for (graphql.language.ObjectField f : o.getObjectFields()) out.put(f.getName(), literal(f.getValue(), variables));
+                yield out;
+            }
+            case graphql.language.ArrayValue a -> a.getValues().stream().map(x -> literal(x, variables)).toList();
+            case graphql.language.StringValue s -> s.getValue();
+            case graphql.language.IntValue i -> i.getValue();
+            case graphql.language.FloatValue f -> f.getValue();
+            case graphql.language.BooleanValue b -> b.isValue();
+            case graphql.language.EnumValue e -> e.getName();
+            case graphql.language.VariableReference r -> variables.get(r.getName());
+            case graphql.language.NullValue n -> null;
+            default -> throw new CoercingParseLiteralException("not a JSON value: " + v);
+        };
+    }
 }

@@ -144,8 +144,13 @@ final class QueryLimits {
             if (limit > MAX_LIMIT) throw invalid("graphql_too_complex", "limit must be at most " + MAX_LIMIT);
             return Math.max(1, limit);
         }
-        if (top) return f.getName().endsWith("_by_id") ? 1 : DEFAULT_LIMIT;
+        if (top) return f.getName().endsWith("_by_id") || mutation(f.getName()) ? 1 : DEFAULT_LIMIT;
         return REFERENCES_FACTOR;
+    }
+
+    /** create_/update_/delete_…_item: one entry each. */
+    private static boolean mutation(String name) {
+        return name.endsWith("_item") && (name.startsWith("create_") || name.startsWith("update_") || name.startsWith("delete_"));
     }
 
     static VellumException invalid(String code, String message) {

@@ -84,23 +84,72 @@ final class SchemaGenerator {
                     .argument(newArgument().name("sort").type(GraphQLString).description("As REST's ?sort=, e.g. \"-created_at,title\""))
                     .argument(newArgument().name("limit").type(GraphQLInt).description("1 to 500; default 50"))
                     .argument(newArgument().name("cursor").type(GraphQLString).description("next_cursor of the previous page"))
-                    .argument(newArgument().name("search").type(GraphQLString).description("Full-text search")));
+                    .argument(newArgument().name("search").type(GraphQLString).description("Full-text search, as REST's ?search=: words (all must match), \"phrases\", prefix*; "
+                            + "without a sort, the most relevant first")));
             code.dataFetcher(FieldCoordinates.coordinates("Query", Names.list(c.id())), resolvers.list(c.id()));
             query.field(newFieldDefinition().name(Names.byId(c.id())).type(GraphQLTypeReference.typeRef(Names.type(c.id())))
                     .argument(newArgument().name("id").type(nonNull(GraphQLID))));
             code.dataFetcher(FieldCoordinates.coordinates("Query", Names.byId(c.id())), resolvers.byId(c.id()));
         }
-        schema.additionalType(GraphQLObjectType.newObject().name(IMAGE).description("An image value")
-                .field(newFieldDefinition().name("url").type(nonNull(GraphQLString)))
+        schema.additionalType(GraphQLObjectType.newObject().name(IMAGE)
+                .description("An image value; one that names an uploaded asset carries the asset's metadata")
+                .field(newFieldDefinition().name("url").type(GraphQLString).description("null only for a deleted asset"))
                 .field(newFieldDefinition().name("alt").type(GraphQLString))
                 .field(newFieldDefinition().name("width").type(GraphQLInt))
-                .field(newFieldDefinition().name("height").type(GraphQLInt)).build());
-        schema.additionalType(GraphQLObjectType.newObject().name(FILE).description("A file value")
-                .field(newFieldDefinition().name("url").type(nonNull(GraphQLString)))
+                .field(newFieldDefinition().name("height").type(GraphQLInt))
+                .fields(assetFields()).build());
+        schema.additionalType(GraphQLObjectType.newObject().name(FILE)
+                .description("A file value; one that names an uploaded asset carries the asset's metadata")
+                .field(newFieldDefinition().name("url").type(GraphQLString).description("null only for a deleted asset"))
                 .field(newFieldDefinition().name("name").type(GraphQLString))
                 .field(newFieldDefinition().name("size").type(GraphQLFloat))
-                .field(newFieldDefinition().name("content_type").type(GraphQLString)).build());
+                .field(newFieldDefinition().name("content_type").type(GraphQLString))
+                .field(newFieldDefinition().name("width").type(GraphQLInt))
+                .field(newFieldDefinition().name("height").type(GraphQLInt))
+                .fields(assetFields().stream().filter(f -> !f.getName().equals("content_type") && !f.getName().equals("size")).toList())
+                .build());
+        if (!byId.isEmpty()) schema.mutation(mutations());
         return schema.query(query.build()).codeRegistry(code.build()).build();
+    }
+
+    /**
+     * Per collection {@code create_<c>_item(data)}, {@code update_<c>_item(id, data, version)} and
+     * {@code delete_<c>_item(id, version)}, through the same entry service as REST (validation, change log);
+     * {@code data} is REST's body: {@code {"slug"?, "draft"?, "publish_at"?, "fields": {…}}}.
+     */
+    private GraphQLObjectType mutations() {
+        GraphQLObjectType.Builder m = GraphQLObjectType.newObject().name("Mutation")
+                .description("Writes, with a write token and POST: the same validation, rules and change log as REST");
+        for (CollectionSchema c : byId.values()) {
+            String base = Names.type(c.id());
+            var entry = GraphQLTypeReference.typeRef(Names.type(c.id()));
+            m.field(newFieldDefinition().name("create_" + base + "_item").type(entry)
+                    .description("Creates an entry of " + c.id() + " (as POST …/entries)")
+                    .argument(newArgument().name("data").type(nonNull(JsonScalar.JSON)).description("{\"slug\"?, \"draft\"?, \"fields\": {…}}")));
+            m.field(newFieldDefinition().name("update_" + base + "_item").type(entry)
+                    .description("Changes the fields it is given (as PATCH …/entries/{id})")
+                    .argument(newArgument().name("id").type(nonNull(GraphQLID)))
+                    .argument(newArgument().name("data").type(nonNull(JsonScalar.JSON)))
+                    .argument(newArgument().name("version").type(GraphQLInt).description("As If-Match: refused when the entry moved on")));
+            m.field(newFieldDefinition().name("delete_" + base + "_item").type(GraphQLID)
+                    .description("Deletes an entry (as DELETE …/entries/{id}); returns its id")
+                    .argument(newArgument().name("id").type(nonNull(GraphQLID)))
+                    .argument(newArgument().name("version").type(GraphQLInt)));
+            code.dataFetcher(FieldCoordinates.coordinates("Mutation", "create_" + base + "_item"), resolvers.create(c.id()));
+            code.dataFetcher(FieldCoordinates.coordinates("Mutation", "update_" + base + "_item"), resolvers.update(c.id()));
+            code.dataFetcher(FieldCoordinates.coordinates("Mutation", "delete_" + base + "_item"), resolvers.delete(c.id()));
+        }
+        return m.build();
+    }
+
+    /** What an image or file value that names an asset ({@code {"asset": id}}) carries, as REST renders it. */
+    private static List<graphql.schema.GraphQLFieldDefinition> assetFields() {
+        return List.of(
+                newFieldDefinition().name("asset").type(GraphQLID).description("The asset's id, for a value that names one").build(),
+                newFieldDefinition().name("filename").type(GraphQLString).description("The asset's file name").build(),
+                newFieldDefinition().name("content_type").type(GraphQLString).description("The asset's media type").build(),
+                newFieldDefinition().name("size").type(GraphQLFloat).description("The asset's size in bytes").build(),
+                newFieldDefinition().name("missing").type(GraphQLBoolean).description("true when the named asset was deleted").build());
     }
 
     private GraphQLObjectType pageType(CollectionSchema c) {
@@ -155,12 +204,12 @@ final class SchemaGenerator {
     private DataFetcher<?> fetcher(Field f) {
         String id = f.id();
         return switch (f.type()) {
-            case RichTextType r -> env -> FieldValues.richText(value(env, id), format(env));
+            case RichTextType r -> env -> FieldValues.richText(sources(value(env, id), format(env)), format(env));
             case ArrayType a when a.of() instanceof RichTextType -> env -> {
                 JsonNode v = value(env, id);
                 if (v == null || !v.isArray()) return null;
                 List<Object> out = new ArrayList<>();
-                for (JsonNode item : v) out.add(FieldValues.richText(item, format(env)));
+                for (JsonNode item : sources(v, format(env))) out.add(FieldValues.richText(item, format(env)));
                 return out;
             };
             case ReferenceType r when byId.containsKey(r.collection()) -> env -> {
@@ -207,5 +256,18 @@ final class SchemaGenerator {
         DataFetcher<?> list(String collectionId);
 
         DataFetcher<?> byId(String collectionId);
+
+        DataFetcher<?> create(String collectionId);
+
+        DataFetcher<?> update(String collectionId);
+
+        DataFetcher<?> delete(String collectionId);
+
+        /** A stored rich-text value whose asset images carry their URLs, for rendering as HTML or Markdown. */
+        JsonNode withAssetSources(JsonNode storedRichText);
+    }
+
+    private JsonNode sources(JsonNode stored, RichTextFormat format) {
+        return stored == null || stored.isNull() || format == RichTextFormat.JSON ? stored : resolvers.withAssetSources(stored);
     }
 }

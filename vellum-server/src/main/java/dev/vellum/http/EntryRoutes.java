@@ -19,6 +19,7 @@ import java.util.List;
 /** /v1/projects/{p}/collections/{c}/entries: read with read scope (published only), write with write scope. */
 final class EntryRoutes {
     private static final int MAX_IDEMPOTENCY_KEY = 255;
+    private static final byte[] ASSET_KEY = "\"asset\":\"".getBytes(StandardCharsets.UTF_8);
 
     private EntryRoutes() {}
 
@@ -36,7 +37,7 @@ final class EntryRoutes {
                 return;
             }
             ListParams params = new ListParams(ctx.queryParam("limit"), ctx.queryParam("cursor"), ctx.queryParam("sort"),
-                    ctx.queryParam("fields"), ctx.queryParam("include_total"), ctx.queryParam("filter"));
+                    ctx.queryParam("fields"), ctx.queryParam("include_total"), ctx.queryParam("filter"), ctx.queryParam("search"));
             String c = ctx.pathParam("c");
             boolean drafts = Access.seesDrafts(Calls.principal(ctx));
             if (entries.holdsAssets(p, c)) { // asset references are filled in on the tree
@@ -44,7 +45,14 @@ final class EntryRoutes {
                 s.assets().expand(p, page);
                 Json.write(ctx, 200, page);
             } else {
-                Json.write(ctx, 200, entries.listJson(p, c, params, drafts, format(ctx)));
+                byte[] page = entries.listJson(p, c, params, drafts, format(ctx));
+                if (contains(page, ASSET_KEY)) { // an image of an asset in rich text: filled in on the tree
+                    var tree = (ObjectNode) Json.MAPPER.readTree(page);
+                    s.assets().expand(p, tree);
+                    Json.write(ctx, 200, tree);
+                } else {
+                    Json.write(ctx, 200, page);
+                }
             }
         });
         routes.post(base, ctx -> {
@@ -112,6 +120,17 @@ final class EntryRoutes {
 
     private static RichTextFormat format(Context ctx) {
         return RichTextFormat.parse(ctx.queryParam("rich_text"));
+    }
+
+    /** Whether {@code needle} occurs in {@code haystack} (a plain scan: far cheaper than parsing a page that has none). */
+    static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0, last = haystack.length - needle.length; i <= last; i++) {
+            if (haystack[i] != needle[0]) continue;
+            for (int j = 1; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return true;
+        }
+        return false;
     }
 
     static String etag(long version) {

@@ -28,7 +28,7 @@ final class GraphqlRoutes {
             JsonNode body = Json.body(ctx, s.config().maxBodyBytes());
             GraphqlRequest request = request(text(body.get("query"), "query"), body.get("variables"),
                     text(body.get("operationName"), "operationName"), body.get("extensions"));
-            run(ctx, s, p, request);
+            run(ctx, s, p, request, true);
         });
         routes.get(path, ctx -> {
             String p = Calls.project(ctx, Scope.READ);
@@ -42,12 +42,13 @@ final class GraphqlRoutes {
             }
             GraphqlRequest request = request(ctx.queryParam("query"), parse(ctx.queryParam("variables"), "variables"),
                     ctx.queryParam("operationName"), parse(ctx.queryParam("extensions"), "extensions"));
-            run(ctx, s, p, request);
+            run(ctx, s, p, request, false);
         });
     }
 
-    private static void run(Context ctx, Services s, String p, GraphqlRequest request) {
-        Map<String, Object> result = s.graphql().execute(Viewer.of(Calls.principal(ctx), p), request);
+    /** {@code post}: mutations run only in POSTs (a GET may be cached, prefetched or replayed). */
+    private static void run(Context ctx, Services s, String p, GraphqlRequest request, boolean post) {
+        Map<String, Object> result = s.graphql().execute(Viewer.of(Calls.principal(ctx), p, post), request);
         Json.write(ctx, 200, Json.MAPPER.valueToTree(result));
     }
 

@@ -125,10 +125,13 @@ public final class ImportWriter {
         });
     }
 
-    /** Records a media item (the target is an asset, not an entry) in the map. */
-    public void mapMedia(String sourceId, String assetId, String fingerprint) {
+    /** Records media items (source id → asset id; the target is an asset, not an entry) in the map, in one transaction. */
+    public void mapMedia(Map<String, String> assetIds) {
+        if (assetIds.isEmpty()) return;
+        List<Mapped> rows = new ArrayList<>();
+        assetIds.forEach((sourceId, assetId) -> rows.add(new Mapped(sourceId, null, assetId, null, assetId)));
         db.write(tx -> {
-            map.put(tx, projectId, source, List.of(new Mapped(sourceId, null, assetId, null, fingerprint)), Timestamps.now());
+            map.put(tx, projectId, source, rows, Timestamps.now());
             return null;
         });
     }

@@ -68,14 +68,16 @@ public final class MediaRehoster implements MediaResolver {
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, missing.size()), Thread.ofVirtual().factory())) {
             List<Future<Rehosted>> futures = new ArrayList<>();
             for (String url : missing) futures.add(pool.submit(() -> fetchWithRetries(url)));
+            Map<String, String> mappedNow = new LinkedHashMap<>();
             for (int i = 0; i < missing.size(); i++) {
                 Rehosted r = get(futures.get(i));
                 if (r == null) continue;
                 out.put(missing.get(i), r);
                 known.put(missing.get(i), r);
-                writer.mapMedia(sourceId(missing.get(i)), r.assetId(), r.assetId());
+                mappedNow.put(sourceId(missing.get(i)), r.assetId());
                 fetched++;
             }
+            writer.mapMedia(mappedNow); // one transaction for the chunk's media, not one per file
         }
         return out;
     }

@@ -4,6 +4,7 @@ import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.SystemAttributes;
+import dev.vellum.search.SearchTerms;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,18 +27,21 @@ public final class ListQueryParser {
         boolean total = bool(p.includeTotal(), "include_total", errors);
         if (!errors.isEmpty()) throw new VellumException.BadRequest("invalid_query", "The list parameters are not valid", errors);
         Filter filter = FilterChecker.parse(p.filter(), c, lookup);
+        SearchTerms search = SearchTerms.parse(p.search());
         Cursor after = null;
         if (p.cursor() != null && !p.cursor().isEmpty()) {
-            after = Cursor.decode(p.cursor(), fingerprint(sort, p.filter(), publishedOnly), sortKeysBeforeId(sort));
+            int keys = search != null && sort.isEmpty() ? 1 : sortKeysBeforeId(sort); // by relevance: the rank, then id
+            after = Cursor.decode(p.cursor(), fingerprint(sort, p.filter(), search == null ? null : p.search(), publishedOnly), keys);
         }
-        return new ListQuery(limit, sort, after, fields, total, publishedOnly, filter);
+        return new ListQuery(limit, sort, after, fields, total, publishedOnly, filter, search);
     }
 
-    /** What a cursor is bound to: the sort, the filter and draft visibility. */
-    public static String fingerprint(List<SortKey> sort, String filter, boolean publishedOnly) {
+    /** What a cursor is bound to: the sort, the filter, the search and draft visibility. */
+    public static String fingerprint(List<SortKey> sort, String filter, String search, boolean publishedOnly) {
         StringBuilder s = new StringBuilder();
         sort.forEach(k -> s.append(k.wire()).append(','));
         s.append('|').append(filter == null ? "" : filter).append('|').append(publishedOnly);
+        if (search != null) s.append("|search:").append(search);
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);

@@ -83,10 +83,25 @@ public sealed interface Block {
 
     record HorizontalRule() implements Block {}
 
-    /** An image; {@code link} is null unless the image is a link, {@code caption} may be empty. */
-    record Image(String src, String alt, List<Inline> caption, String link) implements Block {
+    /**
+     * An image; {@code link} is null unless the image is a link, {@code caption} may be empty. An image of an
+     * uploaded asset names it in {@code asset} (its id) and optionally {@code variant} (resize parameters such as
+     * {@code w=300}); its {@code src} is then null as stored and filled in with the asset's URL when rendered.
+     */
+    record Image(String src, String alt, List<Inline> caption, String link, String asset, String variant) implements Block {
+        public static final Pattern ASSET_ID = Pattern.compile("[0-9A-Za-z]{1,64}");
+        public static final Pattern VARIANT = Pattern.compile("[a-z]{1,6}=[a-z0-9]{1,8}(&[a-z]{1,6}=[a-z0-9]{1,8}){0,5}");
+
         public Image {
-            UrlPolicy.IMAGE.require(src);
+            if (asset == null || src != null) {
+                UrlPolicy.IMAGE.require(src);
+            }
+            if (asset != null && !ASSET_ID.matcher(asset).matches()) {
+                throw new IllegalArgumentException("asset must be an asset id, got \"" + asset + "\"");
+            }
+            if (variant != null && (asset == null || !VARIANT.matcher(variant).matches())) {
+                throw new IllegalArgumentException("variant must be resize parameters (w=300&h=200) of an asset image");
+            }
             Objects.requireNonNull(alt, "alt");
             caption = List.copyOf(caption);
             if (link != null) {
@@ -94,8 +109,17 @@ public sealed interface Block {
             }
         }
 
+        public Image(String src, String alt, List<Inline> caption, String link) {
+            this(src, alt, caption, link, null, null);
+        }
+
         public Image(String src, String alt) {
             this(src, alt, List.of(), null);
+        }
+
+        /** The same image with {@code src} set (an asset image rendered with its URL). */
+        public Image withSrc(String url) {
+            return new Image(url, alt, caption, link, asset, variant);
         }
     }
 

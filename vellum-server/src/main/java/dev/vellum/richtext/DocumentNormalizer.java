@@ -51,7 +51,8 @@ public final class DocumentNormalizer {
                 yield code.isEmpty() ? null : new CodeBlock(c.language(), code);
             }
             case HorizontalRule r -> r;
-            case Image i -> new Image(i.src(), InlineNormalizer.line(i.alt()), InlineNormalizer.normalize(i.caption()), i.link());
+            case Image i -> new Image(i.src(), InlineNormalizer.line(i.alt()), InlineNormalizer.normalize(i.caption()), i.link(), i.asset(),
+                    i.variant());
             case Table t -> nonEmpty(rows(t.rows()), Table::new);
             case Embed e -> e;
         };

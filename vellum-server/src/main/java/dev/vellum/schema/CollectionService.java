@@ -103,6 +103,7 @@ public final class CollectionService {
             migration.apply(tx, old, patch);
             CollectionSchema next = old.withDefinition(patch.definition(), old.version() + 1, Timestamps.now());
             collections.update(tx, next);
+            tables.changed(tx, old, next);
             log.record(change(ChangeKind.COLLECTION_UPDATED, next, tokenId));
             return next;
         });

@@ -30,6 +30,10 @@ public interface CollectionTables {
 
     void reindex(Tx tx, CollectionSchema c, Field f) throws SQLException;
 
+    /** Once a schema change has been applied to the table, with the schemas before and after (same table). */
+    default void changed(Tx tx, CollectionSchema before, CollectionSchema after) throws SQLException {
+    }
+
     long count(Tx tx, CollectionSchema c) throws SQLException;
 
     /** Every (id, value) of one column where the value is not null, in id order. */

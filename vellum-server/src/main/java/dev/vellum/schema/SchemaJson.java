@@ -37,6 +37,7 @@ public final class SchemaJson {
         if (f.description() != null) out.put("description", f.description());
         if (f.help() != null) out.put("help", f.help());
         if (f.defaultValue() != null) out.set("default", f.defaultValue());
+        if (!f.searchable()) out.put("searchable", false); // searchable is the default: said only when off
         f.type().writeOptions(out);
         return out;
     }

@@ -135,7 +135,7 @@ final class SchemaMigration {
         Field current = k.from();
         if (!current.id().equals(k.to().id())) {
             Field renamed = new Field(k.to().id(), k.to().name(), current.type(), current.required(), current.unique(), k.to().description(),
-                    k.to().help(), k.to().defaultValue());
+                    k.to().help(), k.to().defaultValue(), k.to().searchable());
             tables.renameField(tx, c, current, renamed);
             current = renamed;
         }

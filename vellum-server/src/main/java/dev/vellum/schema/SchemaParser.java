@@ -99,6 +99,7 @@ public final class SchemaParser {
         FieldType type = FieldTypes.parse(f, path, errors, true);
         boolean required = flag(f, "required", path, errors);
         boolean unique = flag(f, "unique", path, errors);
+        boolean searchable = !f.has("searchable") || f.get("searchable").isNull() || flag(f, "searchable", path, errors);
         if (type != null && unique && !type.scalar()) {
             errors.add(new FieldError(path + ".unique", "not_supported", "unique is supported on scalar types only, not " + type.name()));
         }
@@ -107,7 +108,7 @@ public final class SchemaParser {
         String help = text(f, "help", errors, false, path);
         JsonNode defaultValue = type == null ? null : defaultValue(f.get("default"), type, path, errors);
         if (errors.size() != before) return null;
-        return new Field(id, orDefault(name, id), type, required, unique, description, help, defaultValue);
+        return new Field(id, orDefault(name, id), type, required, unique, description, help, defaultValue, searchable);
     }
 
     /** A field's default, validated and normalised like a value of its type; null when absent. */

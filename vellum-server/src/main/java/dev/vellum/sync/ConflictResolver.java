@@ -3,7 +3,6 @@ package dev.vellum.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vellum.content.EntryService;
 import dev.vellum.error.VellumException;
-import dev.vellum.outbound.OutboundPolicy;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.SchemaRegistry;
 import dev.vellum.storage.Database;
@@ -17,15 +16,13 @@ import java.util.List;
  */
 final class ConflictResolver {
     private final Database db;
-    private final OutboundPolicy policy;
     private final SchemaRegistry registry;
     private final EntryService entries;
     private final SyncRunner runner;
     private final SyncStateRepository state = new SyncStateRepository();
 
-    ConflictResolver(Database db, OutboundPolicy policy, SchemaRegistry registry, EntryService entries, SyncRunner runner) {
+    ConflictResolver(Database db, SchemaRegistry registry, EntryService entries, SyncRunner runner) {
         this.db = db;
-        this.policy = policy;
         this.registry = registry;
         this.entries = entries;
         this.runner = runner;
@@ -34,7 +31,7 @@ final class ConflictResolver {
     void resolve(Connection c, Conflict conflict, boolean useVellum) {
         CollectionSchema schema = registry.get(c.projectId(), c.collection());
         DirectusClient client = runner.client(c);
-        ItemCodec codec = new ItemCodec(c, schema, new ValueConverter(new SyncLinks(db, c.projectId()), new DirectusFiles(client, policy)));
+        ItemCodec codec = runner.codec(c, schema, client);
         LocalSide local = new LocalSide(entries, c.projectId(), c.collection(), c.id());
         RemoteSide remote = new RemoteSide(client, c, codec);
         JsonNode entry = local.byIds(List.of(conflict.entryId())).get(conflict.entryId());

@@ -3,6 +3,7 @@ package dev.vellum.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.assets.AssetService;
 import dev.vellum.auth.Access;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.content.EntryService;
@@ -52,14 +53,15 @@ public final class ConnectionService {
         return policy;
     }
 
+    /** @param assets the asset store images and files are re-hosted in and uploaded from (null: files stay Directus URLs) */
     public ConnectionService(Database db, SecretBox secrets, OutboundPolicy policy, SchemaRegistry registry, EntryService entries,
-                             ChangeLog changes, Backoff backoff, MeterRegistry meters) {
+                             ChangeLog changes, Backoff backoff, MeterRegistry meters, AssetService assets) {
         this.db = db;
         this.secrets = secrets;
         this.policy = policy;
         this.registry = registry;
-        this.runner = new SyncRunner(db, secrets, policy, registry, entries, changes, backoff, meters);
-        this.resolver = new ConflictResolver(db, policy, registry, entries, runner);
+        this.runner = new SyncRunner(db, secrets, policy, registry, entries, changes, backoff, meters, assets);
+        this.resolver = new ConflictResolver(db, registry, entries, runner);
     }
 
     public Created create(String projectId, JsonNode body) {
@@ -147,7 +149,28 @@ public final class ConnectionService {
     /** The Directus collections (Directus' own left out) with their fields and the Vellum type suggested for each. */
     public ObjectNode remote(String projectId, String id) {
         Connection c = get(projectId, id);
-        DirectusClient client = runner.client(c);
+        return describe(runner.client(c), c.remoteCollection(), null);
+    }
+
+    /**
+     * The "Connect" step before a connection exists (the admin's wizard): checks the URL and the token
+     * like {@link #create} does and answers what {@link #remote} answers, each collection with the
+     * mapping that would be suggested for the Vellum {@code collection} and the default id and slug fields.
+     */
+    public ObjectNode probe(String projectId, String collection, String url, String token) {
+        ObjectNode spec = SyncJson.JSON.createObjectNode().put("url", url).put("token", token);
+        ConnectionSpec.parse(spec, false);
+        List<FieldError> missing = new ArrayList<>();
+        if (url == null || url.isBlank()) missing.add(new FieldError("url", "required", "the Directus URL, e.g. https://cms.example.com"));
+        if (token == null || token.isBlank()) missing.add(new FieldError("token", "required", "a Directus static access token"));
+        if (!missing.isEmpty()) throw ConnectionSpec.invalid(missing);
+        CollectionSchema schema = collection(projectId, collection);
+        DirectusClient client = new DirectusClient(url, token, policy, Backoff.CONNECT);
+        check(client);
+        return describe(client, null, schema);
+    }
+
+    private static ObjectNode describe(DirectusClient client, String connected, CollectionSchema schema) {
         JsonNode collections;
         JsonNode fields;
         JsonNode relations;
@@ -163,9 +186,15 @@ public final class ConnectionService {
         for (JsonNode col : collections) {
             String name = col.path("collection").asText();
             if (name.startsWith("directus_") || col.path("schema").isNull()) continue;
-            ObjectNode o = data.addObject().put("collection", name).put("connected", name.equals(c.remoteCollection()));
+            ObjectNode o = data.addObject().put("collection", name).put("connected", name.equals(connected));
             ArrayNode fs = o.putArray("fields");
-            for (RemoteField f : RemoteSchema.fields(name, fields, relations)) {
+            List<RemoteField> remoteFields = RemoteSchema.fields(name, fields, relations);
+            if (schema != null) {
+                o.set("mapping", SyncJson.mapping(MappingSuggester.mapping(schema, remoteFields)));
+                o.put("id_field", remoteFields.stream().filter(RemoteField::primaryKey).map(RemoteField::field).findFirst().orElse("id"));
+                o.put("slug_field", remoteFields.stream().anyMatch(f -> f.field().equals("slug")) ? "slug" : null);
+            }
+            for (RemoteField f : remoteFields) {
                 ObjectNode fo = SyncJson.remoteField(f);
                 MappingSuggester.Suggestion s = MappingSuggester.suggest(f);
                 ObjectNode sug = fo.putObject("suggested").put("type", s.type());

@@ -78,6 +78,10 @@ public final class DirectusClient {
         return send("POST", "/collections", body);
     }
 
+    public void deleteCollection(String collection) {
+        send("DELETE", "/collections/" + enc(collection), null);
+    }
+
     public JsonNode createField(String collection, JsonNode body) {
         return send("POST", "/fields/" + enc(collection), body);
     }
@@ -119,36 +123,75 @@ public final class DirectusClient {
         return get("/activity" + query(Map.of("filter", filter, "fields", "item,timestamp", "limit", "-1", "sort", "timestamp")));
     }
 
-    /** Uploads a file (multipart POST /files); the new file's id. */
-    public String upload(byte[] bytes, String filename, String contentType) {
+    /** Bulk delete: DELETE /items/c with the keys as a JSON array (Directus ignores keys it does not have). */
+    public void deleteMany(String collection, JsonNode keys) {
+        send("DELETE", "/items/" + enc(collection), keys);
+    }
+
+    /** Uploads a file (multipart POST /files), streaming its {@code size} bytes; the new file's id. */
+    public String upload(java.util.function.Supplier<java.io.InputStream> bytes, long size, String filename, String contentType) {
         String boundary = "vellum-" + Long.toHexString(System.nanoTime());
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + filename.replace("\"", "") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                + filename.replaceAll("[\"\\r\\n]", "") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + bytes.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(bytes, 0, body, head.length, bytes.length);
-        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-        JsonNode data = exchange("POST", "/files", HttpRequest.BodyPublishers.ofByteArray(body), "multipart/form-data; boundary=" + boundary);
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofByteArray(head), HttpRequest.BodyPublishers.ofInputStream(bytes),
+                HttpRequest.BodyPublishers.ofByteArray(tail)), head.length + size + tail.length); // a length, not chunks
+        JsonNode data = exchange("POST", "/files", body, "multipart/form-data; boundary=" + boundary);
         return data.path("id").asText();
     }
 
-    /** Downloads a Directus asset (with the token: assets are not public by default). */
-    public byte[] download(String fileId) {
+    public String upload(byte[] bytes, String filename, String contentType) {
+        return upload(() -> new java.io.ByteArrayInputStream(bytes), bytes.length, filename, contentType);
+    }
+
+    /** Which of these files Directus still has (one request). */
+    public java.util.Set<String> existingFiles(java.util.List<String> fileIds) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (fileIds.isEmpty()) return out;
+        com.fasterxml.jackson.databind.node.ObjectNode filter = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode in = filter.putObject("id").putArray("_in");
+        fileIds.forEach(in::add);
+        get("/files" + query(Map.of("fields", "id", "limit", "-1", "filter", filter.toString()))).forEach(f -> out.add(f.path("id").asText()));
+        return out;
+    }
+
+    /** A downloaded asset as the reader sees it: its bytes, and the name and type Directus gives. */
+    public interface AssetReader<T> {
+        T read(java.io.InputStream body, String filename, String contentType);
+    }
+
+    /** Downloads a Directus asset (with the token: assets are not public by default), streaming it to {@code reader}. */
+    public <T> T download(String fileId, AssetReader<T> reader) {
         URI uri = URI.create(base + "/assets/" + enc(fileId));
         checkPolicy(uri);
         try {
             requests.incrementAndGet();
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) throw new DirectusException(r.statusCode(), null, "Directus answered " + r.statusCode() + " for asset " + fileId);
-            return r.body();
+            HttpResponse<java.io.InputStream> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(timeout)
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = r.body()) {
+                if (r.statusCode() != 200) {
+                    throw new DirectusException(r.statusCode(), null, "Directus answered " + r.statusCode() + " for asset " + fileId);
+                }
+                String name = r.headers().firstValue("Content-Disposition").map(DirectusClient::filename).orElse(fileId);
+                return reader.read(in, name, r.headers().firstValue("Content-Type").orElse(null));
+            }
         } catch (IOException e) {
             throw new DirectusException(0, null, "Directus at " + base + " could not be reached: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DirectusException(0, null, "interrupted");
         }
+    }
+
+    /** The file name of a Content-Disposition header ({@code filename*=UTF-8''…} preferred), or null. */
+    static String filename(String disposition) {
+        java.util.regex.Matcher star = java.util.regex.Pattern.compile("filename\\*=UTF-8''([^;]+)", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(disposition);
+        if (star.find()) return java.net.URLDecoder.decode(star.group(1).strip().replace("+", "%2B"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher plain = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"|filename=([^;]+)").matcher(disposition);
+        if (!plain.find()) return null;
+        return (plain.group(1) != null ? plain.group(1) : plain.group(2)).strip();
     }
 
     // --- plumbing -------------------------------------------------------------------------------

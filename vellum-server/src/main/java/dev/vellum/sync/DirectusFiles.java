@@ -1,54 +1,177 @@
 package dev.vellum.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vellum.assets.Asset;
+import dev.vellum.assets.AssetService;
+import dev.vellum.assets.AssetUpload;
+import dev.vellum.error.VellumException;
 import dev.vellum.outbound.OutboundPolicy;
+import dev.vellum.storage.Database;
+import dev.vellum.time.Timestamps;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Images and files between the two sides. Pulled, a Directus file is its asset URL
- * ({@code <directus>/assets/<id>}), which round-trips to the same file id. Pushed, a URL that is not
- * one of this Directus' assets is downloaded (through the outbound policy) and uploaded to Directus
- * as a file; the new file's id is remembered for the rest of the run.
+ * Images and files between the two sides. A Directus file that holds a Vellum asset (because sync
+ * re-hosted it or uploaded it) is that asset, {@code {"asset": id}}, in both directions; the pairs are
+ * remembered per project and Directus ({@code sync_files}), so each file crosses once. Other Directus
+ * files are pulled as their asset URL ({@code assets: "url"}) or downloaded into Vellum's asset store
+ * ({@code assets: "rehost"}, through the outbound policy and {@link AssetService}). Pushed, an asset is
+ * uploaded to Directus as a file (once); a URL that is one of this Directus' assets goes back as the same
+ * file id; any other URL is downloaded (outbound policy) and uploaded, once per run.
  */
 final class DirectusFiles implements ValueConverter.Files {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     private static final long MAX_BYTES = 100L * 1024 * 1024;
+    private static final int CHECK_ALL = 5_000;
 
+    private final Database db;
     private final DirectusClient client;
     private final OutboundPolicy policy;
+    private final AssetService assets;
+    private final String projectId;
+    private final boolean rehost;
+    private final SyncFileRepository files = new SyncFileRepository();
     private final Map<String, String> uploaded = new HashMap<>();
+    /** The remembered pairs whose asset is still in the project: loaded once per run, in one query. */
+    private Map<String, String> assetOfFile;
+    private Map<String, String> fileOfAsset;
+    /** The remembered files checked against Directus this run. */
+    private final Set<String> checked = new HashSet<>();
 
-    DirectusFiles(DirectusClient client, OutboundPolicy policy) {
+    /** @param assets null where no asset store is wired (then files stay Directus URLs) */
+    DirectusFiles(Database db, DirectusClient client, OutboundPolicy policy, AssetService assets, String projectId, boolean rehost) {
+        this.db = db;
         this.client = client;
         this.policy = policy;
+        this.assets = assets;
+        this.projectId = projectId;
+        this.rehost = rehost && assets != null;
     }
 
     @Override
-    public JsonNode toVellum(String fileId, boolean image) {
-        return SyncJson.JSON.createObjectNode().put("url", client.base() + "/assets/" + fileId);
+    public JsonNode toVellum(String fileId, boolean image) throws ValueConverter.Unconvertible {
+        String asset = assets == null ? null : pairs().get(fileId);
+        if (asset != null) return SyncJson.JSON.createObjectNode().put("asset", asset);
+        if (!rehost) return SyncJson.JSON.createObjectNode().put("url", client.base() + "/assets/" + fileId);
+        return SyncJson.JSON.createObjectNode().put("asset", rehost(fileId));
+    }
+
+    /** Directus file → asset, for the pairs remembered for this Directus whose asset the project still has. */
+    private Map<String, String> pairs() {
+        if (assetOfFile != null) return assetOfFile;
+        assetOfFile = new HashMap<>();
+        fileOfAsset = new HashMap<>();
+        List<String[]> rows = db.read(tx -> files.all(tx, projectId, client.base()));
+        Set<String> present = rows.isEmpty() ? Set.of()
+                : db.read(tx -> assets.existing(tx, projectId, rows.stream().map(r -> r[1]).collect(Collectors.toSet())));
+        for (String[] r : rows) {
+            if (!present.contains(r[1])) continue;
+            assetOfFile.put(r[0], r[1]);
+            fileOfAsset.putIfAbsent(r[1], r[0]);
+        }
+        return assetOfFile;
+    }
+
+    private String rehost(String fileId) throws ValueConverter.Unconvertible {
+        try {
+            Asset a = client.download(fileId, (in, name, type) -> assets.upload(projectId, in, new AssetUpload(name, type, null, null)).asset());
+            remember(fileId, a.id());
+            return a.id();
+        } catch (VellumException e) { // too large, a type the asset store refuses: the item is reported
+            throw new ValueConverter.Unconvertible("Directus file " + fileId + " was not re-hosted: " + e.code() + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new DirectusException(0, null, "Directus file " + fileId + " could not be read: " + e.getCause());
+        }
     }
 
     @Override
-    public String toDirectus(JsonNode value) {
+    public String toDirectus(JsonNode value) throws ValueConverter.Unconvertible {
+        try {
+            return fileFor(value);
+        } catch (DirectusException e) {
+            if (e.transientFailure()) throw e; // Directus away: the run fails and the next one does it
+            throw new ValueConverter.Unconvertible("file not sent to Directus: " + (e.code() != null ? e.code() + ": " : "") + e.getMessage());
+        }
+    }
+
+    private String fileFor(JsonNode value) throws ValueConverter.Unconvertible {
+        if (value.hasNonNull("asset")) {
+            String asset = value.get("asset").asText();
+            if (assets != null) {
+                pairs();
+                checkFile(asset);
+            }
+            String known = fileOfAsset == null ? null : fileOfAsset.get(asset);
+            return known != null ? known : uploadAsset(asset);
+        }
         String url = value.isTextual() ? value.asText() : value.path("url").asText();
         String prefix = client.base() + "/assets/";
         if (url.startsWith(prefix)) {
             String id = url.substring(prefix.length());
-            int q = id.indexOf('?');
-            return q < 0 ? id : id.substring(0, q);
+            int end = id.indexOf('?');
+            id = end < 0 ? id : id.substring(0, end);
+            end = id.indexOf('/'); // /assets/<id>/<filename>
+            return end < 0 ? id : id.substring(0, end);
         }
-        return uploaded.computeIfAbsent(url, this::upload);
+        if (url.isBlank()) throw new ValueConverter.Unconvertible("a file value without an asset or a URL");
+        return uploaded.computeIfAbsent(url, this::uploadUrl);
     }
 
-    private String upload(String url) {
+    /**
+     * Drops the remembered file of {@code asset} if Directus no longer has it (deleted there: uploaded again).
+     * Checked once per run: all remembered files at once, 100 a request, where there are at most
+     * {@value #CHECK_ALL} of them; otherwise each file when first pushed in the run.
+     */
+    private void checkFile(String asset) {
+        String file = fileOfAsset.get(asset);
+        if (file == null || checked.contains(file)) return;
+        List<String> ids = fileOfAsset.size() <= CHECK_ALL ? List.copyOf(fileOfAsset.values()) : List.of(file);
+        Set<String> gone = new HashSet<>(ids);
+        for (int i = 0; i < ids.size(); i += 100) gone.removeAll(client.existingFiles(ids.subList(i, Math.min(ids.size(), i + 100))));
+        checked.addAll(ids);
+        if (gone.isEmpty()) return;
+        fileOfAsset.values().removeAll(gone);
+        assetOfFile.keySet().removeAll(gone);
+        db.write(tx -> {
+            for (String f : gone) files.forgetFile(tx, projectId, client.base(), f);
+            return null;
+        });
+    }
+
+    private String uploadAsset(String assetId) {
+        if (assets == null) throw new DirectusException(-1, "ASSETS_UNAVAILABLE", "asset " + assetId + " cannot be read here");
+        Asset a = assets.get(projectId, assetId)
+                .orElseThrow(() -> new DirectusException(-1, "ASSET_NOT_FOUND", "asset " + assetId + " is not in the project"));
+        String file = client.upload(() -> assets.open(a, 0, -1), a.size(), a.filename(), a.contentType());
+        remember(file, a.id());
+        return file;
+    }
+
+    private void remember(String fileId, String assetId) {
+        checked.add(fileId);
+        pairs().put(fileId, assetId);
+        fileOfAsset.putIfAbsent(assetId, fileId);
+        String now = Timestamps.now();
+        db.write(tx -> {
+            files.remember(tx, projectId, client.base(), fileId, assetId, now);
+            return null;
+        });
+    }
+
+    private String uploadUrl(String url) {
         URI uri = URI.create(url);
         try {
             policy.check(uri);

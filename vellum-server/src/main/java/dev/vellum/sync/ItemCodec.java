@@ -78,10 +78,22 @@ final class ItemCodec {
         JsonNode fields = entry.path("fields");
         for (Row r : rows) {
             JsonNode v = fields.get(r.field().id());
-            out.set(r.field().id(), v == null ? NullNode.getInstance() : v);
+            out.set(r.field().id(), v == null ? NullNode.getInstance() : fileIdentity(r.field(), v));
         }
         if (connection.slugField() != null) out.put(SLUG, entry.path("slug").asText(null));
         return canonical(out);
+    }
+
+    /**
+     * An image or file compares by what it is (its asset or URL), not by the alt text, size or name Vellum
+     * keeps beside it and Directus does not: those stay as they are unless the file itself changes.
+     */
+    private static JsonNode fileIdentity(Field f, JsonNode v) {
+        if (!(f.type() instanceof dev.vellum.schema.ImageType || f.type() instanceof dev.vellum.schema.FileType) || !v.isObject()) return v;
+        ObjectNode out = SyncJson.JSON.createObjectNode();
+        if (v.has("asset")) out.set("asset", v.get("asset"));
+        else if (v.has("url")) out.set("url", v.get("url"));
+        return out;
     }
 
     /** The values of a Directus item, converted and normalised as Vellum would keep them. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.content.BatchResult;
 import dev.vellum.content.EntryService;
 import dev.vellum.content.RichTextFormat;
-import dev.vellum.error.VellumException;
 import dev.vellum.query.ListParams;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +19,8 @@ import java.util.Map;
 final class LocalSide {
     static final int PAGE = 500;
     private static final int BATCH = 1000;
-    private static final int SLUGS_PER_QUERY = 100;
+    private static final int PER_QUERY = dev.vellum.query.FilterParser.MAX_LIST;
+    private static final int FILTER_BYTES = dev.vellum.query.FilterParser.MAX_BYTES - 64;
 
     private final EntryService entries;
     private final String projectId;
@@ -37,51 +37,56 @@ final class LocalSide {
     /** Every entry, by id. */
     Map<String, JsonNode> all() {
         Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
-        String cursor = null;
-        do {
-            ObjectNode page = entries.list(projectId, collection, new ListParams(Integer.toString(PAGE), cursor, null, null, null, null),
-                    true, RichTextFormat.JSON);
-            page.path("data").forEach(e -> out.put(e.path("id").asText(), e));
-            cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText(null);
-        } while (cursor != null);
+        query(null, e -> out.put(e.path("id").asText(), e));
         return out;
     }
 
-    /** The entries with these ids that still exist. */
+    /** The entries with these ids that still exist (one query per 100 ids; every entry in one scan when most are asked for). */
     Map<String, JsonNode> byIds(List<String> ids) {
         Map<String, JsonNode> out = new HashMap<>();
-        if (ids.size() > PAGE) {
+        if (ids.size() > 20 * PAGE) {
             Map<String, JsonNode> all = all();
             for (String id : ids) if (all.containsKey(id)) out.put(id, all.get(id));
             return out;
         }
-        for (String id : ids) {
-            try {
-                out.put(id, entries.get(projectId, collection, id, true, RichTextFormat.JSON).body());
-            } catch (VellumException.NotFound gone) {
-                // deleted in Vellum since the last sync
-            }
-        }
+        where("id", ids, e -> out.put(e.path("id").asText(), e));
         return out;
     }
 
     /** The entries that have these slugs, by slug. */
     Map<String, JsonNode> bySlugs(List<String> slugs) {
         Map<String, JsonNode> out = new HashMap<>();
-        for (int i = 0; i < slugs.size(); i += SLUGS_PER_QUERY) {
-            List<String> chunk = slugs.subList(i, Math.min(slugs.size(), i + SLUGS_PER_QUERY));
-            ArrayNode list = SyncJson.JSON.createArrayNode();
-            chunk.forEach(list::add);
-            String filter = "slug in " + list;
-            String cursor = null;
-            do {
-                ObjectNode page = entries.list(projectId, collection, new ListParams(Integer.toString(PAGE), cursor, null, null, null, filter),
-                        true, RichTextFormat.JSON);
-                page.path("data").forEach(e -> out.put(e.path("slug").asText(), e));
-                cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText(null);
-            } while (cursor != null);
-        }
+        where("slug", slugs, e -> out.put(e.path("slug").asText(), e));
         return out;
+    }
+
+    /** Entries whose attribute is one of {@code values}: filters of up to 100 values and under the filter's size limit. */
+    private void where(String attribute, List<String> values, java.util.function.Consumer<JsonNode> each) {
+        ArrayNode list = SyncJson.JSON.createArrayNode();
+        int size = 0;
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            int cost = SyncJson.JSON.valueToTree(v).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            if (!list.isEmpty() && (list.size() == PER_QUERY || size + cost > FILTER_BYTES)) {
+                query(attribute + " in " + list, each);
+                list = SyncJson.JSON.createArrayNode();
+                size = 0;
+            }
+            list.add(v);
+            size += cost;
+        }
+        if (!list.isEmpty()) query(attribute + " in " + list, each);
+    }
+
+    /** Every page of entries matching {@code filter} (null: all), drafts included, rich text as documents. */
+    private void query(String filter, java.util.function.Consumer<JsonNode> each) {
+        String cursor = null;
+        do {
+            ObjectNode page = entries.list(projectId, collection, new ListParams(Integer.toString(PAGE), cursor, null, null, null, filter),
+                    true, RichTextFormat.JSON);
+            page.path("data").forEach(each);
+            cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText(null);
+        } while (cursor != null);
     }
 
     /** Creates entries in batches; results in the same order. */
@@ -96,9 +101,18 @@ final class LocalSide {
         return out;
     }
 
-    /** Updates one entry if it is still at {@code version} (412 otherwise: an edit made during the run is never overwritten). */
-    EntryService.Rendered update(String id, ObjectNode body, long version) {
-        return entries.update(projectId, collection, id, body, version, tokenId, RichTextFormat.JSON);
+    /**
+     * Updates entries in batches (one transaction each), each only if it is still at its version: an
+     * edit made during the run is never overwritten (that item fails with version_mismatch). Bodies carry
+     * the entry id; results in the same order.
+     */
+    List<BatchResult.Item> update(List<ObjectNode> bodies, List<Long> versions) {
+        List<BatchResult.Item> out = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i += BATCH) {
+            int end = Math.min(bodies.size(), i + BATCH);
+            out.addAll(entries.updateAll(projectId, collection, new ArrayList<JsonNode>(bodies.subList(i, end)), versions.subList(i, end), tokenId).results());
+        }
+        return out;
     }
 
     void delete(String id, long version) {

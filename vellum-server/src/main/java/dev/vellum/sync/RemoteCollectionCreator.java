@@ -26,8 +26,10 @@ import java.util.function.Function;
  * "Create new": makes a Directus collection from a Vellum schema: an integer primary key, a unique
  * {@code slug}, {@code date_created}/{@code date_updated} with their {@code special} flags (the
  * change markers incremental sync relies on), and one field per Vellum field, with the interface the
- * mapping suggestion reads back as the same type. Many-to-one fields get their relation where the
- * target collection has a connection of its own; fields Directus cannot hold this way are reported.
+ * mapping suggestion reads back as the same type. Many-to-one fields get their relation, and
+ * many-to-many fields an alias with a junction collection ({@code <collection>_<field>}) and its two
+ * relations, where the target collection has a connection of its own; fields Directus cannot hold this
+ * way are reported.
  */
 final class RemoteCollectionCreator {
     /** The fields that were not created, with why. */
@@ -39,6 +41,7 @@ final class RemoteCollectionCreator {
     static Created create(DirectusClient client, CollectionSchema schema, String remote, Function<String, String> remoteOf) {
         List<String> skipped = new ArrayList<>();
         List<ObjectNode> relations = new ArrayList<>();
+        List<Junction> junctions = new ArrayList<>();
         ObjectNode body = SyncJson.JSON.createObjectNode().put("collection", remote);
         body.putObject("meta").put("note", "created by Vellum from collection '" + schema.id() + "'");
         body.putObject("schema");
@@ -56,12 +59,81 @@ final class RemoteCollectionCreator {
                 skipped.add(f.id() + ": the name is taken by a Directus system field");
                 continue;
             }
+            if (f.type() instanceof ReferencesType t) {
+                String related = remoteOf.apply(t.collection());
+                if (related == null) skipped.add(f.id() + ": collection '" + t.collection() + "' has no Directus connection yet (connect it first)");
+                else junctions.add(new Junction(f.id(), related, remote + "_" + f.id()));
+                continue;
+            }
             ObjectNode spec = field(f, remoteOf, relations, remote, skipped);
             if (spec != null) fields.add(spec);
         }
-        client.createCollection(body);
-        for (ObjectNode r : relations) client.createRelation(r);
+        List<String> made = new ArrayList<>();
+        try {
+            client.createCollection(body);
+            made.add(remote);
+            for (ObjectNode r : relations) client.createRelation(r);
+            for (Junction j : junctions) manyToMany(client, remote, j, made);
+        } catch (DirectusException e) { // e.g. the free tier's collection limit reached half-way: take back what was made
+            for (String c : made.reversed()) {
+                try {
+                    client.deleteCollection(c);
+                } catch (DirectusException ignored) {
+                    // best effort: the failure that stopped the creation is what the caller hears
+                }
+            }
+            throw e;
+        }
         return new Created(skipped);
+    }
+
+    /** A many-to-many field to make: the alias on the new collection, the related Directus collection, the junction's name. */
+    private record Junction(String field, String related, String junction) {}
+
+    /**
+     * The alias field, a junction collection with a key to each side (the related key of the related
+     * collection's key type), and the two relations Directus reads the many-to-many from. Junction rows
+     * of items deleted on either side go with them; rows dropped from the list are deleted, not orphaned.
+     */
+    private static void manyToMany(DirectusClient client, String remote, Junction j, List<String> made) {
+        ObjectNode alias = SyncJson.JSON.createObjectNode().put("field", j.field()).put("type", "alias");
+        alias.putObject("meta").put("interface", "list-m2m").putArray("special").add("m2m");
+        client.createField(remote, alias);
+        String self = remote + "_id";
+        String other = j.related() + "_id";
+        if (other.equals(self)) other = "related_" + other; // a collection related to itself
+        ObjectNode junction = SyncJson.JSON.createObjectNode().put("collection", j.junction());
+        junction.putObject("meta").put("hidden", true).put("icon", "import_export")
+                .put("note", "junction of " + remote + "." + j.field() + ", created by Vellum");
+        junction.putObject("schema");
+        ArrayNode fields = junction.putArray("fields");
+        ObjectNode id = fields.addObject().put("field", "id").put("type", "integer");
+        id.putObject("meta").put("hidden", true);
+        id.putObject("schema").put("is_primary_key", true).put("has_auto_increment", true);
+        ObjectNode selfKey = fields.addObject().put("field", self).put("type", "integer");
+        selfKey.putObject("meta").put("hidden", true);
+        selfKey.putObject("schema");
+        ObjectNode otherKey = fields.addObject().put("field", other).put("type", keyType(client, j.related()));
+        otherKey.putObject("meta").put("hidden", true);
+        otherKey.putObject("schema");
+        client.createCollection(junction);
+        made.add(j.junction()); // taken back (in reverse) before the collection it points at
+        ObjectNode back = relation(j.junction(), self, remote);
+        back.putObject("meta").put("one_field", j.field()).put("junction_field", other).put("one_deselect_action", "delete");
+        ((ObjectNode) back.get("schema")).put("on_delete", "CASCADE");
+        client.createRelation(back);
+        ObjectNode to = relation(j.junction(), other, j.related());
+        to.putObject("meta").put("junction_field", self);
+        ((ObjectNode) to.get("schema")).put("on_delete", "CASCADE");
+        client.createRelation(to);
+    }
+
+    /** The Directus type of a collection's primary key (integer unless Directus says otherwise). */
+    private static String keyType(DirectusClient client, String collection) {
+        for (com.fasterxml.jackson.databind.JsonNode f : client.fields(collection)) {
+            if (f.path("schema").path("is_primary_key").asBoolean(false)) return f.path("type").asText("integer");
+        }
+        return "integer";
     }
 
     private static ObjectNode system(String name, String special) {
@@ -137,8 +209,7 @@ final class RemoteCollectionCreator {
                 relations.add(relation(remote, f.id(), related));
             }
             case ReferencesType t -> {
-                skipped.add(f.id() + ": many-to-many fields are not created automatically; create the junction in Directus and map it");
-                return null;
+                return null; // made after the collection, with its junction
             }
             case ArrayType t -> {
                 skipped.add(f.id() + ": arrays of " + t.of().name() + " have no Directus counterpart");

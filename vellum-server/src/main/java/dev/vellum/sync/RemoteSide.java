@@ -21,6 +21,7 @@ final class RemoteSide {
     private final DirectusClient client;
     private final Connection connection;
     private final String fields;
+    private final String written;
     private final String pk;
 
     RemoteSide(DirectusClient client, Connection connection, ItemCodec codec) {
@@ -28,6 +29,20 @@ final class RemoteSide {
         this.connection = connection;
         this.fields = codec.remoteFields();
         this.pk = codec.primaryKey();
+        this.written = writtenFields(connection, pk);
+    }
+
+    /**
+     * What a write asks Directus to send back: the keys and the change markers where the collection has
+     * them (much less for Directus to read back and send than whole items); everything where the marker
+     * is a content hash.
+     */
+    private static String writtenFields(Connection c, String pk) {
+        if (c.updatedField() == null && c.createdField() == null) return "*";
+        java.util.Set<String> f = new java.util.LinkedHashSet<>(List.of(pk, c.idField()));
+        if (c.updatedField() != null) f.add(c.updatedField());
+        if (c.createdField() != null) f.add(c.createdField());
+        return String.join(",", f);
     }
 
     DirectusClient client() {
@@ -36,6 +51,21 @@ final class RemoteSide {
 
     /** Every item (when {@code since} is null) or those created or updated after {@code since}, in key order. */
     List<JsonNode> changedSince(String since) {
+        List<JsonNode> out = new ArrayList<>();
+        changedSince(since, page -> page.forEach(out::add));
+        return out;
+    }
+
+    /**
+     * The same, a page at a time: while {@code onPage} works on one page the next is already being
+     * fetched (keyset paging knows the next page's start as soon as a page arrives), so a long pull
+     * costs about the slower of the two sides, not their sum.
+     */
+    void changedSince(String since, java.util.function.Consumer<JsonNode> onPage) {
+        scan(changedFilter(since), onPage);
+    }
+
+    private ObjectNode changedFilter(String since) {
         ObjectNode filter = null;
         if (since != null) {
             ArrayNode or = SyncJson.JSON.createArrayNode();
@@ -48,25 +78,49 @@ final class RemoteSide {
                 filter.set("_or", or);
             }
         }
-        return scan(filter);
+        return filter;
     }
 
-    private List<JsonNode> scan(ObjectNode filter) {
-        List<JsonNode> out = new ArrayList<>();
-        JsonNode after = null;
-        while (true) {
-            ArrayNode and = SyncJson.JSON.createArrayNode();
-            if (filter != null) and.add(filter);
-            if (after != null) and.addObject().putObject(pk).set("_gt", after);
-            Map<String, String> q = new LinkedHashMap<>();
-            q.put("fields", fields);
-            q.put("sort", pk);
-            q.put("limit", Integer.toString(PAGE));
-            if (!and.isEmpty()) q.put("filter", SyncJson.JSON.createObjectNode().set("_and", and).toString());
-            JsonNode page = client.items(connection.remoteCollection(), q);
-            page.forEach(out::add);
-            if (page.size() < PAGE) return out;
-            after = page.get(page.size() - 1).get(pk);
+    private void scan(ObjectNode filter, java.util.function.Consumer<JsonNode> onPage) {
+        java.util.concurrent.CompletableFuture<JsonNode> next = fetch(filter, null);
+        while (next != null) {
+            JsonNode page = await(next);
+            next = page.size() < PAGE ? null : fetch(filter, page.get(page.size() - 1).get(pk));
+            try {
+                if (!page.isEmpty()) onPage.accept(page);
+            } catch (RuntimeException e) {
+                if (next != null) next.cancel(true);
+                throw e;
+            }
+        }
+    }
+
+    private java.util.concurrent.CompletableFuture<JsonNode> fetch(ObjectNode filter, JsonNode after) {
+        ArrayNode and = SyncJson.JSON.createArrayNode();
+        if (filter != null) and.add(filter);
+        if (after != null) and.addObject().putObject(pk).set("_gt", after);
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("fields", fields);
+        q.put("sort", pk);
+        q.put("limit", Integer.toString(PAGE));
+        if (!and.isEmpty()) q.put("filter", SyncJson.JSON.createObjectNode().set("_and", and).toString());
+        java.util.concurrent.CompletableFuture<JsonNode> f = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("vellum-sync-page").start(() -> {
+            try {
+                f.complete(client.items(connection.remoteCollection(), q));
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f;
+    }
+
+    private static JsonNode await(java.util.concurrent.CompletableFuture<JsonNode> page) {
+        try {
+            return page.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
         }
     }
 
@@ -90,18 +144,18 @@ final class RemoteSide {
         for (int i = 0; i < items.size(); i += WRITE) {
             ArrayNode batch = SyncJson.JSON.createArrayNode();
             items.subList(i, Math.min(items.size(), i + WRITE)).forEach(batch::add);
-            client.create(connection.remoteCollection(), batch, fields).forEach(out::add);
+            client.create(connection.remoteCollection(), batch, written).forEach(out::add);
         }
         return out;
     }
 
     JsonNode createOne(ObjectNode item) {
-        return client.create(connection.remoteCollection(), SyncJson.JSON.createArrayNode().add(item), fields).get(0);
+        return client.create(connection.remoteCollection(), SyncJson.JSON.createArrayNode().add(item), written).get(0);
     }
 
     /** Updates one item; missing (Directus answers 204 for a PATCH of an id it does not have) when it is gone. */
     JsonNode update(String id, ObjectNode data) {
-        return client.update(connection.remoteCollection(), id, data, fields);
+        return client.update(connection.remoteCollection(), id, data, written);
     }
 
     /** Bulk update: each item carries its primary key; the updated items. */
@@ -110,13 +164,17 @@ final class RemoteSide {
         for (int i = 0; i < items.size(); i += WRITE) {
             ArrayNode batch = SyncJson.JSON.createArrayNode();
             items.subList(i, Math.min(items.size(), i + WRITE)).forEach(batch::add);
-            client.updateBatch(connection.remoteCollection(), batch, fields).forEach(out::add);
+            client.updateBatch(connection.remoteCollection(), batch, written).forEach(out::add);
         }
         return out;
     }
 
-    void delete(String id) {
-        client.delete(connection.remoteCollection(), id);
+    /** Deletes items by key in one request (keys Directus does not have are ignored). */
+    void delete(List<String> ids) {
+        if (ids.isEmpty()) return;
+        ArrayNode keys = SyncJson.JSON.createArrayNode();
+        ids.forEach(id -> keys.add(ValueConverter.typedKey(id)));
+        client.deleteMany(connection.remoteCollection(), keys);
     }
 
     String pk() {

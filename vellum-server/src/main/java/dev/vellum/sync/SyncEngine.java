@@ -55,18 +55,30 @@ final class SyncEngine {
 
     /** Pulls what changed in Directus after {@code since} (everything when null); returns the new marker. */
     String pull(String since) {
-        List<JsonNode> items = remote.changedSince(since);
-        String marker = since;
+        String[] marker = {since};
         Map<String, Conflict> open = db.read(tx -> state.openConflicts(tx, connection.id()));
         Set<String> slugs = new HashSet<>();
-        for (int i = 0; i < items.size(); i += RemoteSide.PAGE) {
-            List<JsonNode> chunk = items.subList(i, Math.min(items.size(), i + RemoteSide.PAGE));
+        Set<String> seen = new HashSet<>();
+        remote.changedSince(since, page -> {
+            List<JsonNode> chunk = new ArrayList<>(page.size());
+            page.forEach(chunk::add);
+            chunk.forEach(item -> seen.add(codec.remoteId(item)));
             pullChunk(chunk, open, slugs);
-            for (JsonNode item : chunk) marker = later(marker, dateMarker(item));
+            for (JsonNode item : chunk) marker[0] = later(marker[0], dateMarker(item));
             progress.accept(report);
+        });
+        if (connection.options().deletes()) {
+            List<String> deleted = new ArrayList<>();
+            if (since != null) { // incremental: Directus' activity log says what was deleted after the marker
+                remote.client().deletions(connection.remoteCollection(), since).forEach(a -> deleted.add(a.path("item").asText()));
+            } else { // a full scan: a linked item Directus no longer has was deleted there
+                db.read(tx -> state.all(tx, connection.id())).forEach(l -> {
+                    if (!seen.contains(l.remoteId())) deleted.add(l.remoteId());
+                });
+            }
+            pullDeletions(deleted);
         }
-        if (connection.options().deletes() && since != null) pullDeletions(since);
-        return marker;
+        return marker[0];
     }
 
     private void pullChunk(List<JsonNode> items, Map<String, Conflict> open, Set<String> slugs) {
@@ -122,28 +134,45 @@ final class SyncEngine {
         apply(pairs, Direction.PULL);
     }
 
-    private void pullDeletions(String since) {
-        List<String> deleted = new ArrayList<>();
-        remote.client().deletions(connection.remoteCollection(), since).forEach(a -> deleted.add(a.path("item").asText()));
+    /**
+     * Items deleted in Directus: the linked entries are deleted, unless they changed in Vellum since the
+     * last sync (an edit wins over a delete: kept and reported).
+     */
+    private void pullDeletions(List<String> deleted) {
         if (deleted.isEmpty()) return;
         Map<String, SyncItem> links = db.read(tx -> state.byRemote(tx, connection.id(), deleted));
         Map<String, JsonNode> entries = local.byIds(links.values().stream().map(SyncItem::entryId).toList());
+        List<String> forget = new ArrayList<>();
         for (SyncItem s : links.values()) {
             JsonNode e = entries.get(s.entryId());
-            if (e == null) continue;
-            if (!codec.local(e).equals(s.base())) {
+            if (e == null) { // deleted on both sides
+                forget.add(s.entryId());
+                continue;
+            }
+            if (s.vellumVersion() != e.path("version").asLong() && !codec.local(e).equals(s.base())) {
                 report.skip(s.remoteId(), s.entryId(), s.slug(), "deleted_in_directus_but_changed_in_vellum: kept");
                 continue;
             }
             if (!dryRun) {
-                local.delete(s.entryId(), e.path("version").asLong());
-                db.write(tx -> {
-                    state.forgetEntry(tx, connection.id(), s.entryId());
-                    return null;
-                });
+                try {
+                    local.delete(s.entryId(), e.path("version").asLong());
+                } catch (VellumException.PreconditionFailed | VellumException.NotFound raced) {
+                    report.error(s.remoteId(), s.entryId(), s.slug(), "changed in Vellum during the run: not deleted");
+                    continue;
+                }
             }
+            forget.add(s.entryId());
             report.deleted++;
         }
+        forget(forget);
+    }
+
+    private void forget(List<String> entryIds) {
+        if (dryRun || entryIds.isEmpty()) return;
+        db.write(tx -> {
+            for (String id : entryIds) state.forgetEntry(tx, connection.id(), id);
+            return null;
+        });
     }
 
     // --- push -----------------------------------------------------------------------------------
@@ -157,7 +186,13 @@ final class SyncEngine {
         Map<String, JsonNode> entries;
         Set<String> deletedIds = new LinkedHashSet<>();
         if (since <= 0) {
-            entries = local.all();
+            Map<String, JsonNode> all = local.all();
+            entries = all;
+            if (connection.options().deletes()) { // a full push: a linked entry Vellum no longer has was deleted here
+                db.read(tx -> state.all(tx, connection.id())).forEach(l -> {
+                    if (!all.containsKey(l.entryId())) deletedIds.add(l.entryId());
+                });
+            }
         } else {
             Set<String> ids = new LinkedHashSet<>();
             long at = since;
@@ -226,18 +261,18 @@ final class SyncEngine {
         return latest;
     }
 
+    /** Deletes the Directus items of entries deleted in Vellum, in bulk requests. */
     private void pushDeletions(Set<String> entryIds) {
         if (entryIds.isEmpty()) return;
         Map<String, SyncItem> links = db.read(tx -> state.byEntry(tx, connection.id(), List.copyOf(entryIds)));
-        for (SyncItem s : links.values()) {
+        List<SyncItem> linked = List.copyOf(links.values());
+        for (int i = 0; i < linked.size(); i += RemoteSide.PAGE) {
+            List<SyncItem> chunk = linked.subList(i, Math.min(linked.size(), i + RemoteSide.PAGE));
             if (!dryRun) {
-                remote.delete(s.remoteId());
-                db.write(tx -> {
-                    state.forgetEntry(tx, connection.id(), s.entryId());
-                    return null;
-                });
+                remote.delete(chunk.stream().map(SyncItem::remoteId).toList());
+                forget(chunk.stream().map(SyncItem::entryId).toList());
             }
-            report.deleted++;
+            report.deleted += chunk.size();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vellum.sync;
 
+import dev.vellum.assets.AssetService;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.content.EntryService;
 import dev.vellum.crypto.SecretBox;
@@ -36,11 +37,12 @@ final class SyncRunner {
     private final ChangeLog changes;
     private final Backoff backoff;
     private final MeterRegistry meters;
+    private final AssetService assets;
     private final ConnectionRepository connections = new ConnectionRepository();
     private final RunRepository runs = new RunRepository();
 
     SyncRunner(Database db, SecretBox secrets, OutboundPolicy policy, SchemaRegistry registry, EntryService entries, ChangeLog changes,
-               Backoff backoff, MeterRegistry meters) {
+               Backoff backoff, MeterRegistry meters, AssetService assets) {
         this.db = db;
         this.secrets = secrets;
         this.policy = policy;
@@ -49,6 +51,7 @@ final class SyncRunner {
         this.changes = changes;
         this.backoff = backoff;
         this.meters = meters;
+        this.assets = assets;
     }
 
     /** What to run: direction pull, push or both (pull then push); full ignores the incremental markers. */
@@ -56,6 +59,12 @@ final class SyncRunner {
 
     DirectusClient client(Connection c) {
         return new DirectusClient(c.url(), secrets.open(c.sealedToken()), policy, backoff);
+    }
+
+    /** How a run of {@code c} converts values: references through the target's connection, files through the asset store. */
+    ItemCodec codec(Connection c, CollectionSchema schema, DirectusClient client) {
+        DirectusFiles files = new DirectusFiles(db, client, policy, assets, c.projectId(), "rehost".equals(c.options().assets()));
+        return new ItemCodec(c, schema, new ValueConverter(new SyncLinks(db, c.projectId()), files));
     }
 
     /** Runs in this thread (the CLI's local mode, or a job) and returns the finished run; 409 when another run holds the connection. */
@@ -127,7 +136,7 @@ final class SyncRunner {
             Connection c = db.read(tx -> connections.find(tx, stale.id())).orElseThrow();
             CollectionSchema schema = registry.get(c.projectId(), c.collection());
             client = client(c);
-            ItemCodec codec = new ItemCodec(c, schema, new ValueConverter(new SyncLinks(db, c.projectId()), new DirectusFiles(client, policy)));
+            ItemCodec codec = codec(c, schema, client);
             LocalSide local = new LocalSide(entries, c.projectId(), c.collection(), c.id());
             RemoteSide remote = new RemoteSide(client, c, codec);
             DirectusClient counted = client;
@@ -185,6 +194,7 @@ final class SyncRunner {
         meters.counter("vellum.sync.items", "outcome", "updated").increment(report.updated);
         meters.counter("vellum.sync.items", "outcome", "merged").increment(report.merged);
         meters.counter("vellum.sync.items", "outcome", "unchanged").increment(report.unchanged);
+        meters.counter("vellum.sync.items", "outcome", "deleted").increment(report.deleted);
         meters.counter("vellum.sync.conflicts").increment(report.conflicts);
         Timer.builder("vellum.sync.run.duration").tag("direction", run.direction()).register(meters).record(Duration.ofNanos(nanos));
     }

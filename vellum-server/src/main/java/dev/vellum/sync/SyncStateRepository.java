@@ -72,6 +72,12 @@ final class SyncStateRepository {
                 + " WHERE c.project_id = ? AND c.collection = ? AND i.entry_id = ?", rs -> rs.getString(1), projectId, collection, entryId);
     }
 
+    /** Every link of the collection's connection(s): {entry id, Directus key} pairs. */
+    List<String[]> links(Tx tx, String projectId, String collection) throws SQLException {
+        return tx.list("SELECT i.entry_id, i.remote_id FROM sync_items i JOIN sync_connections c ON c.id = i.connection_id"
+                + " WHERE c.project_id = ? AND c.collection = ?", rs -> new String[] {rs.getString(1), rs.getString(2)}, projectId, collection);
+    }
+
     Optional<String> entryOf(Tx tx, String projectId, String collection, String remoteId) throws SQLException {
         return tx.one("SELECT i.entry_id FROM sync_items i JOIN sync_connections c ON c.id = i.connection_id"
                 + " WHERE c.project_id = ? AND c.collection = ? AND i.remote_id = ?", rs -> rs.getString(1), projectId, collection, remoteId);

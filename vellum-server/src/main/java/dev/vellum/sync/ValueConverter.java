@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 /**
  * Converts one field's value between Directus' JSON and Vellum's: rich text as HTML or Markdown,
  * dates to and from UTC, booleans cast from SQLite's 1/0, decimals from Directus' strings, files as
- * Directus asset URLs, many-to-one keys and many-to-many junction rows to entry ids through the
+ * Directus asset URLs or Vellum assets, many-to-one keys and many-to-many junction rows to entry ids through the
  * target collection's own connection. Values for Vellum are then normalised by the field's type.
  */
 final class ValueConverter {
@@ -45,11 +45,11 @@ final class ValueConverter {
         String remoteFor(String collection, String entryId);
     }
 
-    /** Files: Directus file ids ↔ the {@code url} Vellum keeps, uploading what Directus does not have yet. */
+    /** Files: Directus file ids ↔ Vellum assets or URLs, copying what the other side does not have yet. */
     interface Files {
-        JsonNode toVellum(String fileId, boolean image);
+        JsonNode toVellum(String fileId, boolean image) throws Unconvertible;
 
-        String toDirectus(JsonNode value);
+        String toDirectus(JsonNode value) throws Unconvertible;
     }
 
     /** A value that could not be converted; the item is reported, not written half. */
@@ -137,14 +137,14 @@ final class ValueConverter {
         };
     }
 
-    private JsonNode file(JsonNode v, RemoteField r, boolean image) {
+    private JsonNode file(JsonNode v, RemoteField r, boolean image) throws Unconvertible {
         if (r != null && r.relation() != null && r.relation().kind() == RemoteField.Relation.Kind.FILE) {
             return files.toVellum(v.isObject() ? v.path("id").asText() : v.asText(), image);
         }
         return v.isTextual() ? NODES.objectNode().put("url", v.asText()) : v;
     }
 
-    private JsonNode file(JsonNode v, RemoteField r) {
+    private JsonNode file(JsonNode v, RemoteField r) throws Unconvertible {
         if (r != null && r.relation() != null && r.relation().kind() == RemoteField.Relation.Kind.FILE) {
             return TextNode.valueOf(files.toDirectus(v));
         }
@@ -164,7 +164,7 @@ final class ValueConverter {
         return v.asText();
     }
 
-    private static JsonNode typedKey(String key) {
+    static JsonNode typedKey(String key) {
         return NUMERIC_KEY.matcher(key).matches() ? LongNode.valueOf(Long.parseLong(key)) : TextNode.valueOf(key);
     }
 

@@ -3,8 +3,6 @@ package dev.vellum.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.content.BatchResult;
-import dev.vellum.content.EntryService;
-import dev.vellum.error.VellumException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,9 +28,7 @@ final class Writer {
 
     void write(List<SyncEngine.Pair> pairs) {
         createLocal(pairs.stream().filter(p -> p.plan.createLocal()).toList());
-        for (SyncEngine.Pair p : pairs) {
-            if (p.plan != null && !p.plan.createLocal() && !p.plan.writeLocal().isEmpty()) updateLocal(p);
-        }
+        updateLocal(pairs.stream().filter(p -> p.plan != null && !p.plan.createLocal() && !p.plan.writeLocal().isEmpty()).toList());
         createRemote(pairs.stream().filter(p -> p.plan != null && p.plan.createRemote()).toList());
         updateRemote(pairs.stream().filter(p -> p.plan != null && !p.plan.createRemote() && !p.plan.writeRemote().isEmpty()).toList());
     }
@@ -48,24 +44,38 @@ final class Writer {
                 p.entryId = r.id();
                 p.version = r.version();
             } else {
-                report.error(p.remoteId, null, p.slug(), "not created in Vellum: " + r.code()
-                        + (r.errors().isEmpty() ? "" : " " + r.errors().stream().map(e -> e.field() + " " + e.message()).toList()));
+                report.error(p.remoteId, null, p.slug(), "not created in Vellum: " + describe(r));
                 p.plan = null;
             }
         }
     }
 
-    private void updateLocal(SyncEngine.Pair p) {
-        try {
-            EntryService.Rendered r = local.update(p.entryId, codec.entryBody(p.plan.target(), p.plan.writeLocal()), p.version);
-            p.version = r.version();
-        } catch (VellumException.PreconditionFailed raced) {
-            report.error(p.remoteId, p.entryId, p.slug(), "changed in Vellum during the run: left for the next run to merge");
-            p.plan = null;
-        } catch (VellumException e) {
-            report.error(p.remoteId, p.entryId, p.slug(), "not updated in Vellum: " + SyncEngine.message(e));
-            p.plan = null;
+    private void updateLocal(List<SyncEngine.Pair> pairs) {
+        if (pairs.isEmpty()) return;
+        List<ObjectNode> bodies = new ArrayList<>();
+        List<Long> versions = new ArrayList<>();
+        for (SyncEngine.Pair p : pairs) {
+            bodies.add(codec.entryBody(p.plan.target(), p.plan.writeLocal()).put("id", p.entryId));
+            versions.add(p.version);
         }
+        List<BatchResult.Item> results = local.update(bodies, versions);
+        for (int i = 0; i < pairs.size(); i++) {
+            SyncEngine.Pair p = pairs.get(i);
+            BatchResult.Item r = results.get(i);
+            if (!r.status().equals("error")) {
+                p.version = r.version();
+            } else if ("version_mismatch".equals(r.code()) || "entry_not_found".equals(r.code())) {
+                report.error(p.remoteId, p.entryId, p.slug(), "changed in Vellum during the run: left for the next run to merge");
+                p.plan = null;
+            } else {
+                report.error(p.remoteId, p.entryId, p.slug(), "not updated in Vellum: " + describe(r));
+                p.plan = null;
+            }
+        }
+    }
+
+    private static String describe(BatchResult.Item r) {
+        return r.code() + (r.errors().isEmpty() ? "" : " " + r.errors().stream().map(e -> e.field() + " " + e.message()).toList());
     }
 
     private void createRemote(List<SyncEngine.Pair> pairs) {

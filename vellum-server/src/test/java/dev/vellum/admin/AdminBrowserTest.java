@@ -133,10 +133,22 @@ class AdminBrowserTest {
         browser.get(server.base() + "/admin/p/tok/tokens");
         WebElement row = browser.findElement(By.xpath("//tr[td[text()='marketing site']]"));
         assertThat(row.getText()).doesNotContain("never"); // the API call above is its last use
+        // rotate with a grace period: the new secret works, and the old one still does, for an hour
+        new org.openqa.selenium.support.ui.Select(row.findElement(By.tagName("select"))).selectByValue("3600");
+        row.findElement(By.xpath(".//button[text()='Rotate']")).click();
+        String rotated = browser.findElement(By.id("new-secret")).getDomProperty("value");
+        assertThat(rotated).isNotBlank().isNotEqualTo(secret);
+        assertThat(text(By.cssSelector(".secret"))).contains("previous secret keeps working until");
+        assertThat(server.anonymous().as(rotated).get("/v1/projects/tok/collections").status()).isEqualTo(200);
+        assertThat(server.anonymous().as(secret).get("/v1/projects/tok/collections").status()).isEqualTo(200);
+        browser.get(server.base() + "/admin/p/tok/tokens");
+        row = browser.findElement(By.xpath("//tr[td[text()='marketing site']]"));
+        assertThat(row.getText()).contains("previous secret valid until");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true");
         row.findElement(By.xpath(".//button[text()='Revoke']")).click();
         assertThat(text(By.cssSelector(".notice.ok"))).contains("revoked");
         assertThat(server.anonymous().as(secret).get("/v1/projects/tok/collections").status()).isEqualTo(401);
+        assertThat(server.anonymous().as(rotated).get("/v1/projects/tok/collections").status()).isEqualTo(401);
     }
 
     private static void signIn(String token) {

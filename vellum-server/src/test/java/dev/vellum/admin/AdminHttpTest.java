@@ -63,6 +63,29 @@ class AdminHttpTest {
     }
 
     @Test
+    void directusConnectionScreensNeedAdminScopeAndTheCsrfTokenAndSayWhatIsWrong() throws Exception {
+        server.admin().post("/v1/projects", java.util.Map.of("id", "conn"));
+        server.admin().post("/v1/projects/conn/collections", java.util.Map.of("id", "posts",
+                "fields", java.util.List.of(java.util.Map.of("id", "title", "type", "text"))));
+        var write = server.admin().post("/v1/projects/conn/tokens", java.util.Map.of("name", "editor", "scope", "write"));
+        String editor = "vellum_admin=" + write.json().get("token").asText();
+        assertThat(get("/admin/p/conn/connections", editor).statusCode()).as("write scope: no connections").isEqualTo(403);
+        String session = "vellum_admin=" + Backend.ADMIN_TOKEN;
+        var page = get("/admin/p/conn/connections", session);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Connect a collection to Directus").contains("name=\"token\" type=\"password\"");
+        String form = "collection=posts&url=" + URLEncoder.encode("http://127.0.0.1:9", StandardCharsets.UTF_8) + "&token=secret-token";
+        assertThat(post("/admin/p/conn/connections/connect", session, form).statusCode()).as("no CSRF token").isEqualTo(403);
+        var refused = post("/admin/p/conn/connections/connect", session, "_csrf=" + csrf(page) + "&" + form);
+        assertThat(refused.statusCode()).as("a loopback Directus without the allow-list: said at the URL").isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"conn-url-error\"").contains("aria-invalid=\"true\"").doesNotContain("secret-token");
+        var forged = post("/admin/p/conn/connections/pick", session, "_csrf=" + csrf(page)
+                + "&collection=posts&url=http%3A%2F%2Fexample.org&sealed=v1%3Aforged%3AAAAA&remote=articles");
+        assertThat(forged.statusCode()).as("a sealed token that does not open").isEqualTo(400);
+        assertThat(server.admin().get("/v1/projects/conn/connections").json().get("data")).isEmpty();
+    }
+
+    @Test
     void pagesEscapeWhatUsersTyped() throws Exception {
         server.admin().post("/v1/projects", java.util.Map.of("id", "esc", "name", "<script>alert(1)</script>"));
         var page = get("/admin/projects", "vellum_admin=" + Backend.ADMIN_TOKEN);

@@ -36,6 +36,59 @@ class AdminImportBrowserTest {
     }
 
     @Test
+    void filesUploadedInTheBrowserAreImportedAsJobsWithLiveProgress() throws Exception {
+        server.admin().post("/v1/projects", Map.of("id", "files"));
+        server.admin().post("/v1/projects/files/collections", Map.of("id", "products", "fields",
+                java.util.List.of(Map.of("id", "name", "type", "text"), Map.of("id", "price", "type", "number"))));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vellum-upload-");
+        java.nio.file.Path csv = java.nio.file.Files.writeString(dir.resolve("products.csv"), "id,name,price\n1,Chair,40\n2,Table,120\n");
+        java.nio.file.Path wxr = dev.vellum.importers.WxrGenerator.write(dir.resolve("export.xml"), "https://blog.example.org", 3, null);
+        signIn();
+
+        browser.get(server.base() + "/admin/p/files/imports");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("file-kind"))).selectByValue("csv");
+        browser.findElement(By.id("file-file")).sendKeys(csv.toString());
+        browser.findElement(By.xpath("//button[text()='Upload and import']")).click();
+        assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).as("a CSV needs its collection, said before anything is stored")
+                .contains("options.collection");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("file-kind"))).selectByValue("csv");
+        browser.findElement(By.id("file-file")).sendKeys(csv.toString());
+        browser.findElement(By.id("file-collection")).sendKeys("products");
+        browser.findElement(By.xpath("//button[text()='Upload and import']")).click();
+        awaitDone();
+        assertThat(browser.findElement(By.cssSelector("[data-count=created]")).getText()).isEqualTo("2");
+        assertThat(server.admin().get("/v1/projects/files/collections/products/entries?sort=name").json().get("data").get(0)
+                .get("fields").get("price").asInt()).isEqualTo(40);
+
+        browser.get(server.base() + "/admin/p/files/imports");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("file-kind"))).selectByValue("wordpress");
+        browser.findElement(By.id("file-file")).sendKeys(wxr.toString());
+        browser.findElement(By.id("file-media")).click();
+        browser.findElement(By.xpath("//button[text()='Upload and import']")).click();
+        awaitDone();
+        assertThat(browser.findElement(By.cssSelector("[data-count=failed]")).getText()).isEqualTo("0");
+        assertThat(server.admin().get("/v1/projects/files/collections/posts/entries?include_total=true").json().get("total").asLong())
+                .as("a WordPress export (XML) is accepted as an import's file").isEqualTo(3);
+        Browser.assertAccessible("imports");
+    }
+
+    private static void signIn() {
+        browser.manage().deleteAllCookies();
+        browser.get(server.base() + "/admin/sign-in");
+        browser.findElement(By.id("token")).sendKeys(Backend.ADMIN_TOKEN);
+        browser.findElement(By.xpath("//button[text()='Sign in']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/admin/projects"));
+    }
+
+    private static void awaitDone() {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.getCurrentUrl().matches(".*/admin/p/[a-z]+/imports/[0-9A-Z]+$"));
+        new WebDriverWait(browser, Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class)
+                .until(d -> java.util.List.of("done", "failed").contains(d.findElement(By.cssSelector("[data-poll-status]")).getText()));
+        assertThat(browser.findElement(By.cssSelector("[data-poll-status]")).getText()).isEqualTo("done");
+    }
+
+    @Test
     void aWordPressImportRunsWithLiveProgressAndItsItemLog() {
         LiveWordPress wp = LiveWordPress.get();
         server.admin().post("/v1/projects", Map.of("id", "blog"));

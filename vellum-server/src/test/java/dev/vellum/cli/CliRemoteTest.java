@@ -70,6 +70,40 @@ class CliRemoteTest {
     }
 
     @Test
+    void localFilesAreUploadedAndImportedOnTheServer(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        server.admin().post("/v1/projects", Map.of("id", "import-remote"));
+        String token = adminSecret("import-remote");
+        Api api = new Api(server.base(), token);
+        assertThat(api.post("/v1/projects/import-remote/collections", Map.of("id", "items", "slug_from", "name", "fields", List.of(
+                Map.of("id", "name", "type", "text"), Map.of("id", "price", "type", "number")))).status()).isEqualTo(201);
+        Path csv = Files.writeString(dir.resolve("items.csv"), "SKU,Name,Price\nA,Chair,10\nB,Table,ten\nC,Lamp,3\n");
+        Run rows = run(remote(token, "import", "csv", csv.toString(), "--project", "import-remote", "--collection", "items", "--key", "SKU",
+                "--map", "Name=name", "--map", "Price=price"));
+        assertThat(rows.code()).as(rows.err()).isEqualTo(2); // done, with the failed row
+        assertThat(rows.err()).contains("uploading");
+        assertThat(rows.out()).containsPattern("\\s+2\\s+0\\s+0\\s+0\\s+1").contains("line 3: fields.price: 'ten' is not a number");
+        Files.writeString(csv, "SKU,Name,Price\nA,Chair,12\nB,Table,20\nC,Lamp,3\n");
+        Run again = run(remote(token, "import", "csv", csv.toString(), "--project", "import-remote", "--collection", "items", "--key", "SKU",
+                "--map", "Name=name", "--map", "Price=price"));
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).as("a changed file maps onto the same entries").containsPattern("\\s+1\\s+1\\s+1\\s+0\\s+0");
+        assertThat(api.get("/v1/projects/import-remote/collections/items/entries").json().get("data")).hasSize(3);
+
+        Path wxr = dev.vellum.importers.WxrGenerator.write(dir.resolve("site.xml"), "https://remote.example", 30, null);
+        Run wp = run(remote(token, "import", "wordpress", wxr.toString(), "--project", "import-remote", "--option", "media=false"));
+        assertThat(wp.code()).as(wp.err() + wp.out()).isZero();
+        assertThat(api.get("/v1/projects/import-remote/collections/posts/entries?limit=100").json().get("data")).hasSize(30);
+
+        Path site = Files.createDirectories(dir.resolve("site/content/posts"));
+        Files.writeString(site.resolve("hello.md"), "---\ntitle: Hello\n---\nFirst *post*.\n");
+        Files.writeString(site.resolve("world.md"), "---\ntitle: World\n---\nSecond.\n");
+        Run md = run(remote(token, "import", "markdown", dir.resolve("site").toString(), "--project", "import-remote",
+                "--option", "collection=notes"));
+        assertThat(md.code()).as(md.err() + md.out()).isZero();
+        assertThat(api.get("/v1/projects/import-remote/collections/notes/entries").json().get("data")).hasSize(2);
+    }
+
+    @Test
     void schemaFilesApplyRemotelyWithAPlanAndRefuseLossUntilResolved() throws Exception {
         server.admin().post("/v1/projects", Map.of("id", "schema-remote"));
         String token = adminSecret("schema-remote");

@@ -63,6 +63,19 @@ abstract class EntriesCommandScenarios {
     }
 
     @Test
+    void searchesLikeTheApi() throws Exception {
+        Run r = run("entries", "list", "--project", "cli", "--collection", "posts", "--search", "JAVA", "--filter", "views >= 40",
+                "--sort", "views");
+        assertThat(r.code).as(r.err).isZero();
+        List<String> slugs = new ArrayList<>();
+        for (String line : r.out.strip().split("\n")) slugs.add(JSON.readTree(line).get("slug").asText());
+        assertThat(slugs).containsExactly("p4", "p6", "p8", "p10");
+        Run bad = run("entries", "list", "--project", "cli", "--collection", "posts", "--search", "!!!");
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.err).contains("invalid_search");
+    }
+
+    @Test
     void limitCapsTheOutputAcrossPagesAndDraftsAreIncluded() {
         Run all = run("entries", "list", "--project", "cli", "--collection", "posts", "--sort", "views");
         assertThat(all.out.strip().split("\n")).hasSize(12).anySatisfy(l -> assertThat(l).contains("\"slug\":\"p3\"", "\"draft\":true"));

@@ -247,6 +247,27 @@ abstract class BatchWriteScenarios extends LocalScenarios {
     }
 
     @Test
+    void updatesWithExpectedVersionsFailAloneWhenTheEntryMovedOn() {
+        BatchResult seeded = run("posts", batch("create", item("guarded-a", "A"), item("guarded-b", "B")));
+        String a = seeded.results().get(0).id();
+        String b = seeded.results().get(1).id();
+        entries.update(P, "posts", b, item(null, "B edited meanwhile"), null, null, RichTextFormat.JSON);
+        long seq = changes.latest(P);
+        BatchResult r = entries.updateAll(P, "posts", List.of(withTitle(a, "A synced"), withTitle(b, "B synced")), List.of(1L, 1L), null);
+
+        assertThat(statuses(r)).containsExactly("updated", "error");
+        assertThat(r.results().get(1).code()).isEqualTo("version_mismatch");
+        assertThat(get("posts", b).path("fields").path("title").asText()).isEqualTo("B edited meanwhile");
+        assertThat(loggedSince(seq)).extracting(Change::entryId).containsExactly(a);
+    }
+
+    private static ObjectNode withTitle(String id, String title) {
+        ObjectNode e = JSON.createObjectNode().put("id", id);
+        e.putObject("fields").put("title", title);
+        return e;
+    }
+
+    @Test
     void anUpsertBatchNamingOneSlugTwiceCreatesThenUpdates() {
         long seq = changes.latest(P);
         BatchResult[] out = new BatchResult[1];

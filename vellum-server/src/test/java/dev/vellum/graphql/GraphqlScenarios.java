@@ -193,7 +193,13 @@ abstract class GraphqlScenarios {
                 new String[] {"status = \"live\" or tags in [\"a\"]", "rating,-created_at", "11"},
                 new String[] {"title ~ \"java\"", "-title", "3"},
                 new String[] {"author.name = \"Author 2\"", "slug", "5"},
-                new String[] {"category is null", null, "4"});
+                new String[] {"category is null", null, "4"},
+                new String[] {null, null, "6", "java"},
+                new String[] {"views > 10", "-views,title", "4", "java"},
+                new String[] {"featured = true", null, "3", "\"java streams\""},
+                new String[] {null, "slug", "7", "kotlin not*"},
+                new String[] {"status = \"live\"", null, "5", "cafe*"},
+                new String[] {null, null, "8", "\"café culture\""});
         for (Api who : List.of(reader, writer)) {
             for (String[] c : cases) {
                 String cursor = null;
@@ -202,10 +208,11 @@ abstract class GraphqlScenarios {
                     StringBuilder rest = new StringBuilder(base + "/collections/posts/entries?include_total=true&limit=" + c[2]);
                     if (c[0] != null) rest.append("&filter=").append(enc(c[0]));
                     if (c[1] != null) rest.append("&sort=").append(enc(c[1]));
+                    if (c.length > 3) rest.append("&search=").append(enc(c[3]));
                     if (cursor != null) rest.append("&cursor=").append(enc(cursor));
                     JsonNode r = who.get(rest.toString()).json();
                     String args = "limit: " + c[2] + (c[0] == null ? "" : ", filter: " + quote(c[0])) + (c[1] == null ? "" : ", sort: " + quote(c[1]))
-                            + (cursor == null ? "" : ", cursor: " + quote(cursor));
+                            + (c.length > 3 ? ", search: " + quote(c[3]) : "") + (cursor == null ? "" : ", cursor: " + quote(cursor));
                     JsonNode g = data(who, "{ posts(" + args + ") { data { id slug views } next_cursor total } }").get("posts");
                     List<String> restIds = new ArrayList<>();
                     r.get("data").forEach(x -> restIds.add(x.get("id").asText()));
@@ -412,6 +419,99 @@ abstract class GraphqlScenarios {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void searchFindsTheSameAsRestAndABadOneIsAFieldErrorWithRestsCode() {
+        JsonNode page = data(reader, "{ posts(search: \"kotlin\", sort: \"slug\", limit: 500) { data { slug title } total } }").get("posts");
+        page.get("data").forEach(e -> assertThat(e.get("title").asText()).startsWith("Kotlin notes"));
+        JsonNode rest = reader.get(base + "/collections/posts/entries?limit=500&include_total=true&search=kotlin").json();
+        assertThat(page.get("total").asInt()).isEqualTo(rest.get("total").asInt()).isEqualTo(page.get("data").size()).isGreaterThan(10);
+        Api.Response bad = gql(reader, "{ posts(search: \"!!!\") { data { id } } }");
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.json().at("/errors/0/extensions/code").asText()).as(bad.toString()).isEqualTo("invalid_search");
+    }
+
+    @Test
+    void imageAndFileValuesThatNameAnAssetCarryItsMetadata() {
+        String q = "gqlassets-" + Long.toHexString(System.nanoTime());
+        Api a = server.project(q, "admin");
+        String secret = server.admin().post("/v1/projects/" + q + "/tokens", Map.of("name", "w", "scope", "write")).json().get("token").asText();
+        dev.vellum.testing.RawHttp raw = new dev.vellum.testing.RawHttp(server.base(), secret);
+        var up = raw.post("/v1/projects/" + q + "/assets?filename=cover.png", dev.vellum.testing.TestFiles.image("png", 40, 30, 7), "image/png");
+        assertThat(up.status()).as(up.toString()).isIn(200, 201);
+        String asset = up.json().get("id").asText();
+        created(a.post("/v1/projects/" + q + "/collections", """
+                {"id": "media", "fields": [{"id": "cover", "type": "image"}, {"id": "doc", "type": "file"},
+                  {"id": "gallery", "type": "array", "of": {"type": "image"}}]}"""));
+        String id = id(a.post("/v1/projects/" + q + "/collections/media/entries", Map.of("fields", Map.of(
+                "cover", Map.of("asset", asset, "alt", "A cover"), "doc", Map.of("asset", asset),
+                "gallery", List.of(Map.of("asset", asset), Map.of("url", "https://img.example.com/x.png"))))));
+        Api.Response r = a.post("/v1/projects/" + q + "/graphql", Map.of("query",
+                "{ media(limit: 5) { data { cover { url alt width height content_type size filename asset missing }"
+                        + " doc { url name content_type size width height filename } gallery { url width asset } } }"
+                        + " media_by_id(id: \"" + id + "\") { cover { url width } } }"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().has("errors")).as(r.toString()).isFalse();
+        JsonNode e = r.json().at("/data/media/data/0");
+        JsonNode rest = a.get("/v1/projects/" + q + "/collections/media/entries/" + id).json().get("fields");
+        assertThat(e.at("/cover/url").asText()).isEqualTo(rest.at("/cover/url").asText()).isNotEmpty();
+        assertThat(e.at("/cover/width").asInt()).isEqualTo(40);
+        assertThat(e.at("/cover/height").asInt()).isEqualTo(30);
+        assertThat(e.at("/cover/alt").asText()).isEqualTo("A cover");
+        assertThat(e.at("/cover/content_type").asText()).isEqualTo("image/png");
+        assertThat(e.at("/cover/size").asLong()).isEqualTo(rest.at("/cover/size").asLong()).isPositive();
+        assertThat(e.at("/cover/asset").asText()).isEqualTo(asset);
+        assertThat(e.at("/cover/missing").isNull()).isTrue();
+        assertThat(e.at("/doc/content_type").asText()).isEqualTo("image/png");
+        assertThat(e.at("/doc/width").asInt()).isEqualTo(40);
+        assertThat(e.at("/gallery/0/width").asInt()).isEqualTo(40);
+        assertThat(e.at("/gallery/1/url").asText()).isEqualTo("https://img.example.com/x.png");
+        assertThat(r.json().at("/data/media_by_id/cover/width").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void mutationsWriteThroughTheEntryServiceWithItsRulesAndChangeLog() {
+        String q = "gqlwrite-" + Long.toHexString(System.nanoTime());
+        Api a = server.project(q, "admin");
+        Api w = server.token(q, "write");
+        Api r = server.token(q, "read");
+        created(a.post("/v1/projects/" + q + "/collections", """
+                {"id": "notes", "fields": [{"id": "title", "type": "text", "required": true}, {"id": "body", "type": "rich_text"}]}"""));
+        String gql = "/v1/projects/" + q + "/graphql";
+        Api.Response made = w.post(gql, Map.of("query", "mutation($d: JSON!) { create_notes_item(data: $d) { id slug version title body(format: html) } }",
+                "variables", Map.of("d", Map.of("slug", "first", "fields", Map.of("title", "Hello", "body", Map.of("markdown", "**hi**"))))));
+        assertThat(made.json().has("errors")).as(made.toString()).isFalse();
+        JsonNode note = made.json().at("/data/create_notes_item");
+        String noteId = note.get("id").asText();
+        assertThat(note.get("version").asInt()).isEqualTo(1);
+        assertThat(note.get("body").asText()).contains("<strong>hi</strong>");
+        assertThat(r.get("/v1/projects/" + q + "/collections/notes/entries/" + noteId).json().at("/fields/title").asText()).isEqualTo("Hello");
+
+        JsonNode changed = w.post(gql, Map.of("query", "mutation { update_notes_item(id: \"" + noteId
+                + "\", version: 1, data: {fields: {title: \"Changed\"}}) { version title } }")).json();
+        assertThat(changed.at("/data/update_notes_item/version").asInt()).as(changed.toString()).isEqualTo(2);
+        assertThat(changed.at("/data/update_notes_item/title").asText()).isEqualTo("Changed");
+        JsonNode stale = w.post(gql, Map.of("query", "mutation { update_notes_item(id: \"" + noteId
+                + "\", version: 1, data: {fields: {title: \"Lost\"}}) { version } }")).json();
+        assertThat(stale.at("/errors/0/extensions/code").asText()).as(stale.toString()).isEqualTo("version_mismatch");
+        JsonNode invalid = w.post(gql, Map.of("query", "mutation { create_notes_item(data: {fields: {}}) { id } }")).json();
+        assertThat(invalid.at("/errors/0/extensions/code").asText()).as(invalid.toString()).isEqualTo("validation_failed");
+        assertThat(invalid.at("/errors/0/extensions/errors/0/field").asText()).isEqualTo("fields.title");
+        JsonNode readOnly = r.post(gql, Map.of("query", "mutation { create_notes_item(data: {fields: {title: \"x\"}}) { id } }")).json();
+        assertThat(readOnly.at("/errors/0/extensions/code").asText()).as(readOnly.toString()).isEqualTo("insufficient_scope");
+        assertThat(readOnly.at("/data/create_notes_item").isNull()).isTrue();
+        JsonNode overGet = w.get(gql + "?query=" + enc("mutation { delete_notes_item(id: \"" + noteId + "\") }")).json();
+        assertThat(overGet.at("/errors/0/extensions/code").asText()).as(overGet.toString()).isEqualTo("graphql_mutation_needs_post");
+
+        JsonNode deleted = w.post(gql, Map.of("query", "mutation { delete_notes_item(id: \"" + noteId + "\") }")).json();
+        assertThat(deleted.at("/data/delete_notes_item").asText()).as(deleted.toString()).isEqualTo(noteId);
+        assertThat(r.get("/v1/projects/" + q + "/collections/notes/entries/" + noteId).status()).isEqualTo(404);
+        List<String> kinds = new ArrayList<>();
+        a.get("/v1/projects/" + q + "/changes?since=0").json().get("data").forEach(c -> {
+            if (noteId.equals(c.path("entry_id").asText())) kinds.add(c.get("kind").asText());
+        });
+        assertThat(kinds).containsExactly("entry.created", "entry.updated", "entry.deleted");
     }
 
     private static String quote(String s) {

@@ -110,4 +110,78 @@ abstract class AssetFieldScenarios extends ServerScenarios {
         String unused = p.upload(TestFiles.image("png", 8, 8, 4), "unused.png", "image/png");
         assertThat(p.raw().send("DELETE", p.assets() + "/" + unused, java.net.http.HttpRequest.BodyPublishers.noBody()).status()).isEqualTo(204);
     }
+
+    @Test
+    void imagesInRichTextAreAssetReferences() throws Exception {
+        Project p = project();
+        String pages = "/v1/projects/" + p.id() + "/collections/pages/entries";
+        assertThat(p.api().post("/v1/projects/" + p.id() + "/collections", Map.of("id", "pages", "fields", List.of(
+                Map.of("id", "title", "type", "text"), Map.of("id", "body", "type", "rich_text")))).status()).isEqualTo(201);
+        String image = p.upload(TestFiles.image("png", 64, 32, 5), "inline.png", "image/png");
+        String url = p.raw().get(p.assets() + "/" + image).json().get("url").asText();
+
+        // by id, in the document JSON
+        Api.Response byId = p.api().post(pages, Map.of("fields", Map.of("title", "By id", "body", Map.of("type", "doc", "version", 1,
+                "content", List.of(Map.of("type", "image", "attrs", Map.of("asset", image, "alt", "")))))));
+        assertThat(byId.status()).as(byId.toString()).isEqualTo(201);
+        JsonNode attrs = byId.json().at("/fields/body/content/0/attrs");
+        assertThat(attrs.get("asset").asText()).isEqualTo(image);
+        assertThat(attrs.get("src").asText()).isEqualTo(url);
+        assertThat(attrs.get("width").asInt()).isEqualTo(64);
+        assertThat(attrs.get("content_type").asText()).isEqualTo("image/png");
+        String first = byId.json().get("id").asText();
+        // by its URL, in HTML (what an editor sends back): stored as the id, the resize parameters kept
+        Api.Response byUrl = p.api().post(pages, Map.of("fields", Map.of("title", "By URL",
+                "body", Map.of("html", "<p>Look:</p><img src=\"" + url + "?w=20\" alt=\"small\">"))));
+        assertThat(byUrl.status()).as(byUrl.toString()).isEqualTo(201);
+        JsonNode second = byUrl.json().at("/fields/body/content/1/attrs");
+        assertThat(second.get("asset").asText()).isEqualTo(image);
+        assertThat(second.get("variant").asText()).isEqualTo("w=20");
+        assertThat(second.get("src").asText()).isEqualTo(url + "?w=20");
+        String secondId = byUrl.json().get("id").asText();
+
+        String stored = server.vellum().services().database().read(tx -> tx.one(
+                "SELECT CAST(f_body AS TEXT) FROM " + server.vellum().services().collections().get(p.id(), "pages").table() + " WHERE id = ?",
+                rs -> rs.getString(1), secondId)).orElseThrow();
+        assertThat(stored).contains(image).doesNotContain("/assets/");
+        String html = p.api().get(pages + "/" + first + "?rich_text=html").json().at("/fields/body/html").asText();
+        assertThat(html).contains("src=\"" + url + "\"");
+        assertThat(p.api().get(pages + "/" + secondId + "?rich_text=markdown").json().at("/fields/body/markdown").asText())
+                .contains(url + "?w=20");
+        JsonNode listed = p.api().get(pages + "?sort=title").json().get("data"); // "By URL" sorts before "By id" (byte order)
+        assertThat(listed.get(0).at("/fields/body/content/1/attrs/src").asText()).isEqualTo(url + "?w=20");
+        assertThat(listed.get(1).at("/fields/body/content/0/attrs/src").asText()).isEqualTo(url);
+        assertThat(p.api().get(pages + "?sort=title&rich_text=html").json().at("/data/0/fields/body/html").asText())
+                .contains(url + "?w=20");
+
+        JsonNode gql = p.api().post("/v1/projects/" + p.id() + "/graphql", Map.of("query",
+                "{ pages(sort: \"title\") { data { title body(format: html) } } }")).json();
+        assertThat(gql.at("/data/pages/data/1/body").asText()).as(gql.toString()).contains("src=\"" + url + "\"");
+
+        // a read written back changes nothing
+        Api.Response same = p.api().patch(pages + "/" + first, Map.of("fields", Map.of("body", byId.json().at("/fields/body"))));
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        assertThat(same.json().get("version").asLong()).isEqualTo(1);
+
+        Api.Response unknown = p.api().post(pages, Map.of("fields", Map.of("body", Map.of("type", "doc", "version", 1,
+                "content", List.of(Map.of("type", "image", "attrs", Map.of("asset", "01NOSUCHASSET0000000000000")))))));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().at("/errors/0/field").asText()).isEqualTo("fields.body");
+        assertThat(unknown.json().at("/errors/0/code").asText()).isEqualTo("asset_not_found");
+
+        RawHttp.Response refused = p.raw().send("DELETE", p.assets() + "/" + image, java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("errors").toString()).contains("pages/" + first + "/body").contains("pages/" + secondId + "/body");
+        RawHttp.Response purge = p.raw().post(p.assets() + "/purge", "{\"older_than_days\": 0}".getBytes(), "application/json");
+        assertThat(purge.json().get("count").asInt()).as("purge keeps assets used in rich text").isZero();
+
+        assertThat(p.raw().send("DELETE", p.assets() + "/" + image + "?force=true", java.net.http.HttpRequest.BodyPublishers.noBody()).status())
+                .isEqualTo(204);
+        JsonNode gone = p.api().get(pages + "/" + first).json().at("/fields/body/content/0/attrs");
+        assertThat(gone.get("asset").asText()).isEqualTo(image);
+        assertThat(gone.get("missing").asBoolean()).isTrue();
+        assertThat(gone.get("src").isNull()).isTrue();
+        assertThat(p.api().get(pages + "/" + first + "?rich_text=html").json().at("/fields/body/html").asText())
+                .contains("data-asset=\"" + image + "\"").doesNotContain("src=");
+    }
 }

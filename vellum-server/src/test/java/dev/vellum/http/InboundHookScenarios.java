@@ -234,8 +234,12 @@ abstract class InboundHookScenarios extends ServerScenarios {
         });
         assertThat(mirrored.at("/fields/source_id").asText()).isEqualTo(id);
         assertThat(mirrored.at("/fields/title").asText()).isEqualTo("Mirrored");
-        JsonNode log = target.admin().get(target.path("/inbound-hooks/" + inbound.get("id").asText() + "/log")).json().get("data");
-        assertThat(log.get(0).get("event_id").asText()).as("the delivery id identifies the event").isNotBlank();
+        // the request log is written once the request is answered, so it may trail the entry by a moment
+        JsonNode logged = Wait.until("the request to be logged", Duration.ofSeconds(15), () -> {
+            JsonNode log = target.admin().get(target.path("/inbound-hooks/" + inbound.get("id").asText() + "/log")).json().get("data");
+            return log.isEmpty() ? null : log.get(0);
+        });
+        assertThat(logged.get("event_id").asText()).as("the delivery id identifies the event").isNotBlank();
     }
 
     @Test

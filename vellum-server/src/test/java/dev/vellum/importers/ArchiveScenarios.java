@@ -89,6 +89,61 @@ public abstract class ArchiveScenarios extends LocalScenarios {
                 .isInstanceOf(VellumException.class).hasMessageContaining("without collections");
     }
 
+    @Test
+    void assetsTravelWithTheArchiveAndAFreshInstanceExportsTheSameBytes() throws Exception {
+        var s = vellum.services();
+        s.projects().create("media", "Media");
+        s.collections().create("media", JSON.readTree("""
+                {"id": "posts", "slug_from": "title", "fields": [{"id": "title", "type": "text"}, {"id": "body", "type": "rich_text"},
+                  {"id": "cover", "type": "image"}, {"id": "files", "type": "array", "of": {"type": "file"}}]}"""), null);
+        byte[] png = dev.vellum.testing.TestFiles.image("png", 40, 30, 7);
+        byte[] mp3 = dev.vellum.testing.TestFiles.mp3(300_000, 3);
+        var photo = s.assets().upload("media", new ByteArrayInputStream(png), new dev.vellum.assets.AssetUpload("photo.png", null, "A photo", null)).asset();
+        var sound = s.assets().upload("media", new ByteArrayInputStream(mp3), dev.vellum.assets.AssetUpload.named("sound.mp3")).asset();
+        s.assets().update("media", sound.id(), new dev.vellum.assets.AssetPatch(null, "The sound"));
+        s.assets().setPublic("media", false);
+        String post = s.entries().create("media", "posts", JSON.readTree("""
+                {"fields": {"title": "With media", "cover": {"asset": "%1$s", "alt": "cover"}, "files": [{"asset": "%2$s"}],
+                 "body": {"type": "doc", "version": 1, "content": [{"type": "paragraph", "content": [{"type": "text", "text": "Hi"}]},
+                   {"type": "image", "attrs": {"asset": "%1$s", "variant": "w=20", "alt": "inline"}}]}}}""".formatted(photo.id(), sound.id())),
+                null, null, RichTextFormat.JSON).id();
+
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        var exported = s.importers().archive().export("media", a);
+        assertThat(exported.assets()).isEqualTo(2);
+        Map<String, byte[]> left = members(a.toByteArray());
+        assertThat(left.keySet()).containsSubsequence("manifest.json", "assets.ndjson", "assets/" + sound.id(), "assets/" + photo.id(),
+                "collections/posts.json", "entries/posts.ndjson", "webhooks.json");
+        assertThat(left.get("assets/" + photo.id())).isEqualTo(png);
+        assertThat(left.get("assets/" + sound.id())).isEqualTo(mp3);
+
+        try (dev.vellum.testing.Backend fresh = newBackend(); dev.vellum.app.Vellum other = dev.vellum.app.Vellum.open(fresh.config(settings()))) {
+            var t = other.services();
+            t.projects().create("media", "Media");
+            var restored = t.importers().archive().restore("media", new ByteArrayInputStream(a.toByteArray()));
+            assertThat(restored.json().toString()).isEqualTo(exported.json().toString());
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            t.importers().archive().export("media", b);
+            assertThat(b.toByteArray()).as("the whole archive, byte for byte").isEqualTo(a.toByteArray());
+
+            var again = t.assets().require("media", photo.id());
+            assertThat(again.sha256()).isEqualTo(photo.sha256());
+            assertThat(again.createdAt()).isEqualTo(photo.createdAt());
+            assertThat(again.alt()).isEqualTo("A photo");
+            assertThat(t.assets().require("media", sound.id()).title()).isEqualTo("The sound");
+            try (var in = t.assets().open("media", sound.id())) {
+                assertThat(in.readAllBytes()).isEqualTo(mp3);
+            }
+            assertThat(t.assets().isPublic("media")).isFalse();
+            assertThat(t.entries().get("media", "posts", post, true, RichTextFormat.JSON).body())
+                    .isEqualTo(s.entries().get("media", "posts", post, true, RichTextFormat.JSON).body());
+            assertThat(t.entries().get("media", "posts", post, true, RichTextFormat.HTML).body().at("/fields/body/html").asText())
+                    .contains(t.assets().url(again) + "?w=20");
+            assertThatThrownBy(() -> t.assets().delete("media", photo.id(), false)).as("restored entries still use it")
+                    .isInstanceOf(VellumException.class).hasMessageContaining("used by");
+        }
+    }
+
     private static Map<String, byte[]> members(byte[] zip) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

@@ -110,8 +110,9 @@ class MediaImportTest extends LocalScenarios {
         assertThat(hits).doesNotContainKey("/wp-content/uploads/photo-300x200.jpg"); // resized copies come from the original
 
         Map<String, JsonNode> posts = new HashMap<>();
-        vellum.services().entries().list("media", "posts", new ListParams("10", null, null, null, null, null), true, RichTextFormat.HTML)
-                .get("data").forEach(e -> posts.put(e.get("slug").asText(), e));
+        var page = vellum.services().entries().list("media", "posts", new ListParams("10", null, null, null, null, null), true, RichTextFormat.HTML);
+        vellum.services().assets().expand("media", page); // as the API renders it: asset references with their URLs
+        page.get("data").forEach(e -> posts.put(e.get("slug").asText(), e));
         JsonNode post = posts.get("with-media").get("fields");
         String body = post.get("body").get("html").asText();
         String photoAsset = vellum.services().assets().list("media", new dev.vellum.assets.AssetQuery(null, null, 100, null)).data().stream()
@@ -119,6 +120,10 @@ class MediaImportTest extends LocalScenarios {
         assertThat(body).contains(photoAsset + "?w=1024").doesNotContain(base + "photo").contains(base + "missing.jpg").contains(base + "slow.jpg");
         assertThat(body).doesNotContain(base + "doc.pdf");
         assertThat(post.get("featured_image").get("url").asText()).doesNotContain(base).contains("/assets/media/");
+        assertThat(post.get("featured_image").get("asset").isTextual()).as("stored as a reference to the asset").isTrue();
+        String stored = vellum.services().database().read(tx -> tx.one("SELECT CAST(f_body AS TEXT) FROM "
+                + vellum.services().collections().get("media", "posts").table() + " WHERE slug = 'with-media'", rs -> rs.getString(1))).orElseThrow();
+        assertThat(stored).as("inline images are asset references, so they count as uses").contains("\"variant\":\"w=1024\"");
         assertThat(post.get("featured_image").get("alt").asText()).isEqualTo("The cover");
         ImportLog.Row row = importers.log("job-media", 0, 10, ImportLog.Action.CREATED).stream()
                 .filter(r -> r.sourceId().equals("post:1")).findFirst().orElseThrow();

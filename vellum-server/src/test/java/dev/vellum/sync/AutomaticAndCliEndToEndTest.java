@@ -27,8 +27,8 @@ class AutomaticAndCliEndToEndTest extends DirectusScenarios {
     private Project withArticles() {
         Project p = project("auto");
         p.collection("posts", List.of(Map.of("id", "title", "type", "text")));
-        directus.createCollection("articles", List.of(field("title", "string"), TypeRoundTripEndToEndTest.slug(),
-                TypeRoundTripEndToEndTest.marker("date_created", "date-created"), TypeRoundTripEndToEndTest.marker("date_updated", "date-updated")));
+        directus.createCollection("articles", List.of(field("title", "string"), slug(),
+                marker("date_created", "date-created"), marker("date_updated", "date-updated")));
         createItems("articles", List.of(Map.of("slug", "one", "title", "One")));
         return p;
     }

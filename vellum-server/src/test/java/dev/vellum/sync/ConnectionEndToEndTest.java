@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Connections against a real Directus: checking URL and token, create new, what Directus has, reconfigure, duplicate slugs. */
+/** Connections against a real Directus: checking URL and token, create new, what Directus has, reconfigure. */
 class ConnectionEndToEndTest extends DirectusScenarios {
 
     private Project postsProject() {
@@ -110,35 +110,5 @@ class ConnectionEndToEndTest extends DirectusScenarios {
         Api.Response second = p.api().post(p.path("/connections"), Map.of("collection", "posts", "url", directus.url(), "token",
                 DirectusServer.TOKEN, "remote_collection", "vellum_posts"));
         assertThat(second.status()).isEqualTo(409);
-    }
-
-    @Test
-    void pullAddsAndUpdatesNeverWipesAndSkipsDuplicateSlugsById() {
-        Project p = postsProject();
-        directus.createCollection("articles", List.of(field("title", "string"), field("slug", "string"),
-                field("date_created", "timestamp", Map.of("special", List.of("date-created"))),
-                field("date_updated", "timestamp", Map.of("special", List.of("date-updated")))));
-        JsonNode made = createItems("articles", List.of(Map.of("title", "One", "slug", "one"), Map.of("title", "Two", "slug", "two"),
-                Map.of("title", "Two again", "slug", "two")));
-        String duplicateId = made.path(2).path("id").asText();
-        JsonNode local = p.create("posts", Map.of("slug", "only-in-vellum", "fields", Map.of("title", "Mine")));
-        String c = p.connect(Map.of("collection", "posts", "url", directus.url(), "token", DirectusServer.TOKEN,
-                "remote_collection", "articles")).path("id").asText();
-
-        JsonNode run = p.sync(c, "pull");
-        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("done");
-        assertThat(run.path("created").asInt()).isEqualTo(2);
-        assertThat(run.path("skipped")).hasSize(1);
-        assertThat(run.path("skipped").path(0).path("remote_id").asText()).isEqualTo(duplicateId);
-        assertThat(run.path("skipped").path(0).path("reason").asText()).startsWith("duplicate_slug");
-        assertThat(p.entryBySlug("posts", "two").path("fields").path("title").asText()).isEqualTo("Two");
-        assertThat(p.entryBySlug("posts", "only-in-vellum").path("id").asText()).isEqualTo(local.path("id").asText());
-
-        directus.api().patch("/items/articles/" + made.path(0).path("id").asText(), Map.of("title", "One, changed"));
-        JsonNode second = p.sync(c, "pull");
-        assertThat(second.path("updated").asInt()).as(second.toString()).isEqualTo(1);
-        assertThat(second.path("created").asInt()).isZero();
-        assertThat(p.entryBySlug("posts", "one").path("fields").path("title").asText()).isEqualTo("One, changed");
-        assertThat(p.entries("posts")).hasSize(3);
     }
 }

@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vellum.testing.Api;
 import dev.vellum.testing.DirectusServer;
 import dev.vellum.testing.Receiver;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -173,14 +169,6 @@ class TypeRoundTripEndToEndTest extends DirectusScenarios {
                 marker("date_updated", "date-updated")));
     }
 
-    static Map<String, Object> slug() {
-        return Map.of("field", "slug", "type", "string", "meta", Map.of("interface", "input"), "schema", Map.of("is_unique", true));
-    }
-
-    static Map<String, Object> marker(String name, String special) {
-        return field(name, "timestamp", Map.of("special", List.of(special), "interface", "datetime"));
-    }
-
     private void articles(String name) {
         List<Map<String, Object>> f = new ArrayList<>();
         f.add(slug());
@@ -218,23 +206,6 @@ class TypeRoundTripEndToEndTest extends DirectusScenarios {
 
     private static void ok(Api.Response r) {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
-    }
-
-    private String upload(String name, String type, byte[] bytes) throws Exception {
-        String boundary = "b" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\nContent-Type: " + type
-                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + bytes.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(bytes, 0, body, head.length, bytes.length);
-        System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-        HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(directus.url() + "/files"))
-                .timeout(java.time.Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + DirectusServer.TOKEN).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return dev.vellum.testing.Api.JSON.readTree(r.body()).path("data").path("id").asText();
     }
 
     private JsonNode directusItem(String collection, String slug) {

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vellum.assets.Asset;
+import dev.vellum.assets.AssetJson;
+import dev.vellum.assets.AssetPage;
+import dev.vellum.assets.AssetQuery;
+import dev.vellum.assets.AssetService;
 import dev.vellum.content.EntryService;
 import dev.vellum.content.RichTextFormat;
 import dev.vellum.error.VellumException;
@@ -29,10 +34,11 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A whole project as one zip, written and read as a stream: {@code manifest.json}, then
- * {@code collections/<id>.json} (definition, version, timestamps), {@code entries/<id>.ndjson} (every
- * entry as the API renders it in JSON, drafts included, in id order), {@code webhooks.json} (without
+ * {@code assets.ndjson} (each asset's metadata, newest first) followed by {@code assets/<id>} (its bytes, in
+ * the same order), {@code collections/<id>.json} (definition, version, timestamps), {@code entries/<id>.ndjson}
+ * (every entry as the API renders it in JSON, drafts included, in id order), {@code webhooks.json} (without
  * secrets). Members carry no timestamps and come in a fixed order, so the same project gives the same
- * bytes. Restoring into an empty project reproduces ids, slugs, versions and timestamps.
+ * bytes. Restoring into an empty project reproduces ids, slugs, versions, timestamps and asset bytes.
  */
 public final class ProjectArchive {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,8 +49,12 @@ public final class ProjectArchive {
     private final CollectionService collections;
     private final EntryService entries;
     private final WebhookService webhooks;
+    private final AssetService assets;
 
-    public ProjectArchive(ProjectService projects, CollectionService collections, EntryService entries, WebhookService webhooks) {
+    /** {@code assets}: null where there is no asset store (archives then hold no assets). */
+    public ProjectArchive(ProjectService projects, CollectionService collections, EntryService entries, WebhookService webhooks,
+                          AssetService assets) {
+        this.assets = assets;
         this.projects = projects;
         this.collections = collections;
         this.entries = entries;
@@ -52,9 +62,10 @@ public final class ProjectArchive {
     }
 
     /** What an export or restore wrote or read. */
-    public record Summary(int collections, long entries, int webhooks) {
+    public record Summary(int collections, long entries, int webhooks, long assets) {
         public ObjectNode json() {
-            return JsonNodeFactory.instance.objectNode().put("collections", collections).put("entries", entries).put("webhooks", webhooks);
+            return JsonNodeFactory.instance.objectNode().put("collections", collections).put("entries", entries).put("webhooks", webhooks)
+                    .put("assets", assets);
         }
     }
 
@@ -66,7 +77,9 @@ public final class ProjectArchive {
         manifest.putObject("project").put("id", project.id()).put("name", project.name());
         ArrayNode ids = manifest.putArray("collections");
         all.forEach(c -> ids.add(c.id()));
+        if (assets != null) manifest.put("assets_public", assets.isPublic(projectId));
         put(zip, "manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        long assetCount = exportAssets(projectId, zip);
         for (CollectionSchema c : all) put(zip, "collections/" + c.id() + ".json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(SchemaJson.collection(c)));
         long count = 0;
         for (CollectionSchema c : all) {
@@ -98,7 +111,34 @@ public final class ProjectArchive {
         put(zip, "webhooks.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(hooks));
         zip.finish();
         zip.flush();
-        return new Summary(all.size(), count, list.size());
+        return new Summary(all.size(), count, list.size(), assetCount);
+    }
+
+    /** {@code assets.ndjson}, then each asset's bytes as {@code assets/<id>}, newest first. */
+    private long exportAssets(String projectId, ZipOutputStream zip) throws IOException {
+        if (assets == null) return 0;
+        List<Asset> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            AssetPage page = assets.list(projectId, new AssetQuery(null, null, AssetQuery.MAX_LIMIT, cursor));
+            all.addAll(page.data());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        if (all.isEmpty()) return 0;
+        zip.putNextEntry(member("assets.ndjson"));
+        for (Asset a : all) {
+            zip.write(JSON.writeValueAsBytes(AssetJson.archived(a)));
+            zip.write('\n');
+        }
+        zip.closeEntry();
+        for (Asset a : all) {
+            zip.putNextEntry(member("assets/" + a.id()));
+            try (InputStream in = assets.open(a, 0, -1)) {
+                in.transferTo(zip);
+            }
+            zip.closeEntry();
+        }
+        return all.size();
     }
 
     /**
@@ -107,8 +147,10 @@ public final class ProjectArchive {
      */
     public Summary restore(String projectId, InputStream in) throws IOException {
         projects.get(projectId);
-        if (!collections.list(projectId).isEmpty()) {
-            throw new VellumException.Conflict("project_not_empty", "A restore goes into a project without collections; '" + projectId + "' has some");
+        if (!collections.list(projectId).isEmpty()
+                || assets != null && !assets.list(projectId, new AssetQuery(null, null, 1, null)).data().isEmpty()) {
+            throw new VellumException.Conflict("project_not_empty", "A restore goes into a project without collections or assets; '"
+                    + projectId + "' has some");
         }
         ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8);
         ZipEntry e;
@@ -116,6 +158,8 @@ public final class ProjectArchive {
         int restoredCollections = 0;
         int hooks = 0;
         long count = 0;
+        long restoredAssets = 0;
+        java.util.Map<String, JsonNode> assetMeta = new java.util.HashMap<>();
         while ((e = zip.getNextEntry()) != null) {
             String name = e.getName();
             if (name.equals("manifest.json")) {
@@ -124,8 +168,23 @@ public final class ProjectArchive {
                     throw invalidArchive("not a Vellum project archive (format " + m.path("format").asText("?") + ")");
                 }
                 manifest = true;
+                if (assets != null && m.path("assets_public").isBoolean()) assets.setPublic(projectId, m.get("assets_public").asBoolean());
             } else if (!manifest) {
                 throw invalidArchive("the archive does not start with manifest.json");
+            } else if (name.equals("assets.ndjson")) {
+                BufferedReader r = new BufferedReader(new InputStreamReader(zip, StandardCharsets.UTF_8));
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.isBlank()) continue;
+                    JsonNode a = JSON.readTree(line);
+                    assetMeta.put(a.path("id").asText(), a);
+                }
+            } else if (name.startsWith("assets/")) {
+                JsonNode meta = assetMeta.get(name.substring("assets/".length()));
+                if (meta == null) throw invalidArchive(name + " is not listed in assets.ndjson (which comes before the assets)");
+                if (assets == null) throw invalidArchive("the archive holds assets and this server has no asset store");
+                assets.restore(projectId, meta, zip);
+                restoredAssets++;
             } else if (name.startsWith("collections/") && name.endsWith(".json")) {
                 collections.restore(projectId, JSON.readTree(zip.readAllBytes()), null);
                 restoredCollections++;
@@ -141,7 +200,9 @@ public final class ProjectArchive {
             }
         }
         if (!manifest) throw invalidArchive("not a Vellum project archive (no manifest.json)");
-        return new Summary(restoredCollections, count, hooks);
+        if (restoredAssets != assetMeta.size()) throw invalidArchive("assets.ndjson lists " + assetMeta.size() + " assets; the archive holds "
+                + restoredAssets);
+        return new Summary(restoredCollections, count, hooks, restoredAssets);
     }
 
     private static VellumException invalidArchive(String message) {

@@ -53,7 +53,7 @@ final class FigureReader {
                 List<Inline> captionContent = caption == null ? List.of() : inline(caption, context);
                 if (content.size() == 1 && content.getFirst() instanceof Block.Image image
                         && image.caption().isEmpty() && !captionContent.isEmpty()) {
-                    blocks.block(new Block.Image(image.src(), image.alt(), captionContent, image.link()));
+                    blocks.block(new Block.Image(image.src(), image.alt(), captionContent, image.link(), image.asset(), image.variant()));
                 } else {
                     content.forEach(blocks::block);
                     captionParagraph(caption, context, blocks);

@@ -93,8 +93,12 @@ public final class HtmlWriter {
         if (image.link() != null) {
             out.append("<a href=\"").append(HtmlEscaper.attribute(image.link())).append("\">");
         }
-        out.append("<img src=\"").append(HtmlEscaper.attribute(image.src()))
-                .append("\" alt=\"").append(HtmlEscaper.attribute(image.alt())).append("\">");
+        if (image.src() != null) {
+            out.append("<img src=\"").append(HtmlEscaper.attribute(image.src())).append("\" ");
+        } else { // an asset image rendered without its URL (the asset is gone, or nothing resolved it)
+            out.append("<img data-asset=\"").append(HtmlEscaper.attribute(image.asset())).append("\" ");
+        }
+        out.append("alt=\"").append(HtmlEscaper.attribute(image.alt())).append("\">");
         if (image.link() != null) {
             out.append("</a>");
         }

@@ -156,13 +156,25 @@ public final class DocumentJsonReader {
         return new Block.CodeBlock(language, code.toString());
     }
 
+    /** What a read of an asset image adds (the asset's URL and metadata): accepted on input and not kept. */
+    private static final Set<String> IMAGE_ATTRS = Set.of("src", "alt", "link", "asset", "variant",
+            "width", "height", "filename", "content_type", "size", "missing");
+
     private static Block image(JsonNodeFields node) throws RichTextException {
         node.allowOnly("image", Set.of("type", "attrs", "caption"));
-        JsonNodeFields attrs = node.attrs("image", Set.of("src", "alt", "link"), true);
-        String src = url(node, attrs, "src", UrlPolicy.IMAGE);
+        JsonNodeFields attrs = node.attrs("image", IMAGE_ATTRS, true);
+        String asset = attrs.optionalString("asset");
+        if (asset != null && !Block.Image.ASSET_ID.matcher(asset).matches()) {
+            throw node.error("asset \"" + asset + "\" is not an asset id");
+        }
+        String variant = attrs.optionalString("variant");
+        if (variant != null && (asset == null || !Block.Image.VARIANT.matcher(variant).matches())) {
+            throw node.error("variant \"" + variant + "\" must be resize parameters (w=300&h=200) of an asset image");
+        }
+        String src = asset != null && !attrs.has("src") ? null : url(node, attrs, "src", UrlPolicy.IMAGE);
         String alt = attrs.optionalString("alt");
         String link = attrs.has("link") ? url(node, attrs, "link", UrlPolicy.LINK) : null;
-        return new Block.Image(src, alt == null ? "" : alt, InlineJsonReader.read(node, "caption"), link);
+        return new Block.Image(src, alt == null ? "" : alt, InlineJsonReader.read(node, "caption"), link, asset, variant);
     }
 
     private static String url(JsonNodeFields node, JsonNodeFields attrs, String name, UrlPolicy policy)

@@ -53,7 +53,17 @@ public final class DocumentJsonWriter {
             }
             case Block.HorizontalRule r -> { }
             case Block.Image i -> {
-                ObjectNode attrs = node.putObject("attrs").put("src", i.src()).put("alt", i.alt());
+                ObjectNode attrs = node.putObject("attrs");
+                if (i.asset() != null) {
+                    attrs.put("asset", i.asset());
+                    if (i.variant() != null) {
+                        attrs.put("variant", i.variant());
+                    }
+                }
+                if (i.src() != null) {
+                    attrs.put("src", i.src());
+                }
+                attrs.put("alt", i.alt());
                 if (i.link() != null) {
                     attrs.put("link", i.link());
                 }

@@ -117,7 +117,7 @@ public final class MarkdownWriter {
 
     private static String image(Block.Image image) {
         String markdown = "![" + MarkdownEscaper.text(image.alt(), false, true) + "]("
-                + MarkdownEscaper.destination(image.src()) + ")";
+                + (image.src() == null ? "" : MarkdownEscaper.destination(image.src())) + ")";
         return image.link() == null ? markdown : "[" + markdown + "](" + MarkdownEscaper.destination(image.link()) + ")";
     }
 

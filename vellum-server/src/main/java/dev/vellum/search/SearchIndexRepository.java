@@ -1,0 +1,188 @@
+package dev.vellum.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vellum.schema.CollectionSchema;
+import dev.vellum.storage.Dialect;
+import dev.vellum.storage.Tx;
+import dev.vellum.time.Timestamps;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A collection's full-text index, written in the transaction of each entry write (the entry repository
+ * calls {@link #put} and {@link #remove}), and the FROM clause that searches it.
+ * <ul>
+ * <li>SQLite: a contentless FTS5 table {@code e_<pk>_fts(title, body)} (the {@code ascii} tokenizer: the
+ * words come analysed, see {@link SearchText}) whose rowid is a document number, mapped to entry ids by
+ * {@code e_<pk>_sdoc}; ranked by {@code bm25} with titles weighted 4:1.</li>
+ * <li>PostgreSQL: {@code e_<pk>_search(id, doc tsvector)} with a GIN index; the tsvector is written as a
+ * literal (words, positions, weights A/B), so PostgreSQL's parser and stemmer never see the text; ranked
+ * by {@code ts_rank} (normalised by document length).</li>
+ * </ul>
+ * {@code search_indexes} records, per collection, the {@link SearchDocument#signature} the index was built
+ * for; at start, indexes that are missing or were built otherwise are rebuilt.
+ */
+public final class SearchIndexRepository {
+    /** The column of the rank in a search's rows: higher is more relevant. */
+    public static final String RANK = "search_rank";
+
+    /** A FROM clause (the entry table joined with the matches) and its parameters. */
+    public record Source(String sql, List<Object> params) {}
+
+    public void create(Tx tx, CollectionSchema c) throws SQLException {
+        if (tx.dialect() == Dialect.SQLITE) {
+            tx.execute("CREATE TABLE " + docs(c) + " (doc INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE)");
+            tx.execute("CREATE VIRTUAL TABLE " + fts(c) + " USING fts5(title, body, content='', contentless_delete=1, "
+                    + "tokenize='ascii', detail=full)");
+        } else {
+            tx.execute("CREATE TABLE " + search(c) + " (id " + tx.dialect().columnType(Dialect.ColumnKind.TEXT)
+                    + " PRIMARY KEY, doc tsvector NOT NULL)");
+            tx.execute("CREATE INDEX " + search(c) + "_doc ON " + search(c) + " USING gin (doc)");
+        }
+        tx.update("DELETE FROM search_indexes WHERE collection_pk = ?", c.pk());
+        tx.update("INSERT INTO search_indexes (collection_pk, signature, built_at) VALUES (?, ?, ?)",
+                c.pk(), SearchDocument.signature(c), Timestamps.now());
+    }
+
+    public void drop(Tx tx, CollectionSchema c) throws SQLException {
+        if (tx.dialect() == Dialect.SQLITE) {
+            tx.execute("DROP TABLE IF EXISTS " + fts(c));
+            tx.execute("DROP TABLE IF EXISTS " + docs(c));
+        } else {
+            tx.execute("DROP TABLE IF EXISTS " + search(c));
+        }
+        tx.update("DELETE FROM search_indexes WHERE collection_pk = ?", c.pk());
+    }
+
+    /** The signature the collection's index was built for; empty when it has none. */
+    public Optional<String> signature(Tx tx, CollectionSchema c) throws SQLException {
+        return tx.one("SELECT signature FROM search_indexes WHERE collection_pk = ?", rs -> rs.getString(1), c.pk());
+    }
+
+    /** Indexes (or re-indexes) one entry. */
+    public void put(Tx tx, CollectionSchema c, String id, String slug, JsonNode fields) throws SQLException {
+        SearchDocument d = SearchDocument.of(c, slug, fields);
+        if (tx.dialect() == Dialect.SQLITE) {
+            boolean added = tx.update("INSERT INTO " + docs(c) + " (id) VALUES (?) ON CONFLICT (id) DO NOTHING", id) == 1;
+            long doc = tx.count("SELECT doc FROM " + docs(c) + " WHERE id = ?", id);
+            if (!added) tx.update("DELETE FROM " + fts(c) + " WHERE rowid = ?", doc);
+            tx.update("INSERT INTO " + fts(c) + " (rowid, title, body) VALUES (?, ?, ?)",
+                    doc, SearchDocument.joined(d.title()), SearchDocument.joined(d.body()));
+        } else {
+            tx.update("INSERT INTO " + search(c) + " (id, doc) VALUES (?, CAST(? AS tsvector)) "
+                    + "ON CONFLICT (id) DO UPDATE SET doc = excluded.doc", id, d.tsvector());
+        }
+    }
+
+    /** An entry as the index needs it. */
+    public record Indexed(String id, String slug, JsonNode fields) {}
+
+    /**
+     * {@link #put} for many entries at once (a batch's rows): the same rows, written by a few statements each run
+     * as one JDBC batch, and one lookup of the document numbers per 512 entries, instead of three statements an entry.
+     */
+    public void putAll(Tx tx, CollectionSchema c, List<Indexed> entries) throws SQLException {
+        if (entries.isEmpty()) return;
+        List<Object[]> rows = new java.util.ArrayList<>(entries.size());
+        if (tx.dialect() != Dialect.SQLITE) {
+            for (Indexed e : entries) rows.add(new Object[] {e.id(), SearchDocument.of(c, e.slug(), e.fields()).tsvector()});
+            tx.batch("INSERT INTO " + search(c) + " (id, doc) VALUES (?, CAST(? AS tsvector)) "
+                    + "ON CONFLICT (id) DO UPDATE SET doc = excluded.doc", rows);
+            return;
+        }
+        List<Object[]> ids = new java.util.ArrayList<>(entries.size());
+        for (Indexed e : entries) ids.add(new Object[] {e.id()});
+        int[] added = tx.batch("INSERT INTO " + docs(c) + " (id) VALUES (?) ON CONFLICT (id) DO NOTHING", ids);
+        java.util.Map<String, Long> doc = new java.util.HashMap<>();
+        for (int from = 0; from < entries.size(); from += 512) {
+            List<String> chunk = new java.util.ArrayList<>();
+            for (Indexed e : entries.subList(from, Math.min(entries.size(), from + 512))) chunk.add(e.id());
+            int shape = Math.max(8, Integer.highestOneBit(chunk.size() - 1) << 1); // a few statement shapes: padded
+            while (chunk.size() < shape) chunk.add(chunk.getFirst());
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            for (Object[] r : tx.list("SELECT id, doc FROM " + docs(c) + " WHERE id IN (" + marks + ")",
+                    rs -> new Object[] {rs.getString(1), rs.getLong(2)}, chunk)) {
+                doc.put((String) r[0], (Long) r[1]);
+            }
+        }
+        List<Object[]> stale = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Indexed e = entries.get(i);
+            if (added[i] == 0) stale.add(new Object[] {doc.get(e.id())});
+            SearchDocument d = SearchDocument.of(c, e.slug(), e.fields());
+            rows.add(new Object[] {doc.get(e.id()), SearchDocument.joined(d.title()), SearchDocument.joined(d.body())});
+        }
+        tx.batch("DELETE FROM " + fts(c) + " WHERE rowid = ?", stale);
+        tx.batch("INSERT INTO " + fts(c) + " (rowid, title, body) VALUES (?, ?, ?)", rows);
+    }
+
+    /** After indexing many entries at once: SQLite merges the index's segments into one (PostgreSQL's GIN needs nothing). */
+    public void optimize(Tx tx, CollectionSchema c) throws SQLException {
+        if (tx.dialect() == Dialect.SQLITE) tx.update("INSERT INTO " + fts(c) + " (" + fts(c) + ") VALUES ('optimize')");
+    }
+
+    /** Takes one entry out of the index. */
+    public void remove(Tx tx, CollectionSchema c, String id) throws SQLException {
+        if (tx.dialect() == Dialect.SQLITE) {
+            Optional<Long> doc = tx.one("SELECT doc FROM " + docs(c) + " WHERE id = ?", rs -> rs.getLong(1), id);
+            if (doc.isEmpty()) return;
+            tx.update("DELETE FROM " + fts(c) + " WHERE rowid = ?", doc.get());
+            tx.update("DELETE FROM " + docs(c) + " WHERE doc = ?", doc.get());
+        } else {
+            tx.update("DELETE FROM " + search(c) + " WHERE id = ?", id);
+        }
+    }
+
+    /**
+     * The entry table joined with the entries that match {@code terms}, each with its {@link #RANK}: a FROM
+     * clause in which the entry table's columns keep their names. The matches drive the join (SQLite: CROSS
+     * JOIN fixes the order), so a search costs in proportion to its matches.
+     */
+    public static Source source(Dialect d, CollectionSchema c, SearchTerms terms) {
+        String table = c.table();
+        if (d == Dialect.SQLITE) {
+            return new Source("(SELECT m.id AS search_id, -bm25(" + fts(c) + ", 4.0, 1.0) AS " + RANK + " FROM " + fts(c)
+                    + " CROSS JOIN " + docs(c) + " m ON m.doc = " + fts(c) + ".rowid WHERE " + fts(c) + " MATCH ?) s CROSS JOIN "
+                    + table + " ON " + table + ".id = s.search_id", List.of(terms.fts5()));
+        }
+        return new Source("(SELECT id AS search_id, ts_rank(doc, CAST(? AS tsquery), 1)::float8 AS " + RANK + " FROM " + search(c)
+                + " WHERE doc @@ CAST(? AS tsquery)) s JOIN " + table + " ON " + table + ".id = s.search_id",
+                List.of(terms.tsquery(), terms.tsquery()));
+    }
+
+    /**
+     * SQLite, for a search in the order of a sort: a condition on the entry table that holds when the row
+     * matches, checked row by row as the sort's index is walked (FTS5 seeks the row's document in the matching
+     * word lists). Cheaper than joining every match when the search matches many entries: the page fills after
+     * a few rows. The entry table appears in the query under its own name.
+     */
+    public static Source matchingRow(CollectionSchema c, SearchTerms terms) {
+        return new Source("EXISTS (SELECT 1 FROM " + fts(c) + " WHERE " + fts(c) + " MATCH ? AND " + fts(c) + ".rowid = (SELECT doc FROM "
+                + docs(c) + " WHERE " + docs(c) + ".id = " + c.table() + ".id))", List.of(terms.fts5()));
+    }
+
+    /**
+     * SQLite: whether a search matches so many entries that walking the sort's index beats joining every match:
+     * at least about √(5 · page · entries) (with 100,000 entries and pages of 20, some 3,000), counted no further.
+     */
+    public boolean matchesMany(Tx tx, CollectionSchema c, SearchTerms terms, int limit) throws SQLException {
+        if (tx.dialect() != Dialect.SQLITE) return false;
+        long documents = tx.count("SELECT COALESCE(MAX(doc), 0) FROM " + docs(c));
+        long threshold = Math.max(500, Math.min(20_000, (long) Math.sqrt(5.0 * (limit + 1) * documents)));
+        return tx.count("SELECT COUNT(*) FROM (SELECT 1 FROM " + fts(c) + " WHERE " + fts(c) + " MATCH ? LIMIT ?)",
+                terms.fts5(), threshold) >= threshold;
+    }
+
+    private static String fts(CollectionSchema c) {
+        return c.table() + "_fts";
+    }
+
+    private static String docs(CollectionSchema c) {
+        return c.table() + "_sdoc";
+    }
+
+    private static String search(CollectionSchema c) {
+        return c.table() + "_search";
+    }
+}

@@ -1,0 +1,11 @@
+-- sync: which Directus file holds which Vellum asset, per Directus (re-hosted files are downloaded once,
+-- and an asset pushed to Directus is uploaded once and then reused)
+CREATE TABLE sync_files (
+    project_id  TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+    directus    TEXT NOT NULL, -- the Directus base URL
+    file_id     TEXT NOT NULL, -- directus_files id
+    asset_id    TEXT NOT NULL, -- the Vellum asset with the same bytes
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (project_id, directus, file_id)
+);
+CREATE INDEX sync_files_by_asset ON sync_files (project_id, directus, asset_id);
