@@ -54,7 +54,7 @@ final class LocalSide {
         return page.path("data").isEmpty();
     }
 
-    /** The entries with these ids that still exist (one query per 100 ids). */
+    /** The entries with these ids that still exist, in that order (one query per 100 ids). */
     Map<String, JsonNode> byIds(List<String> ids) {
         return byIds(ids, Integer.MAX_VALUE);
     }
@@ -64,13 +64,15 @@ final class LocalSide {
      * ids each) than reading every entry (500 a page), every entry is read instead.
      */
     Map<String, JsonNode> byIds(List<String> ids, int total) {
-        Map<String, JsonNode> out = new HashMap<>();
+        Map<String, JsonNode> found;
         if ((long) ids.size() * PAGE > (long) total * PER_QUERY) {
-            Map<String, JsonNode> all = all();
-            for (String id : ids) if (all.containsKey(id)) out.put(id, all.get(id));
-            return out;
+            found = all();
+        } else {
+            found = new HashMap<>();
+            where("id", ids, e -> found.put(e.path("id").asText(), e));
         }
-        where("id", ids, e -> out.put(e.path("id").asText(), e));
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>(); // in the order asked for: a run writes in a stable order
+        for (String id : ids) if (found.containsKey(id)) out.put(id, found.get(id));
         return out;
     }
 
