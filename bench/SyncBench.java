@@ -71,9 +71,9 @@ public class SyncBench {
         String ip = sync(c, "pull");
         String iq = sync(c, "push");
         long incremental = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("%-58s %d ms (pull: updated %s, %s Directus requests; push: updated %s, %s requests)%n",
-                "incremental run, 10 changed items on each side (< 2 s)", incremental, num(ip, "updated"), num(ip, "directus_requests"),
-                num(iq, "updated"), num(iq, "directus_requests"));
+        System.out.printf("%-58s %d ms (pull: updated %s, merged %s, %s Directus requests; push: updated %s, %s requests)%n",
+                "incremental run, 10 changed items on each side (< 2 s)", incremental, num(ip, "updated"), num(ip, "merged"),
+                num(ip, "directus_requests"), num(iq, "updated"), num(iq, "directus_requests"));
 
         t0 = System.nanoTime();
         String np = sync(c, "pull");

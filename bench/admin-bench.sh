@@ -5,9 +5,10 @@
 # page N times in a row with a signed-in session cookie and reports the server-side time of each (duration_ms in
 # the access log: median, 95th percentile, max) and its weight. "First load" of the entries screen = its HTML +
 # the stylesheet + the script; later navigations fetch only the HTML (the assets are cached as immutable).
-# Every admin screen is measured, the Directus connection screens too: with BENCH_DIRECTUS_URL and BENCH_DIRECTUS_TOKEN
-# (e.g. the test Directus: .ci/directus.sh, then a running instance) a connection is made with "create new" (Directus
-# collection bench_articles, dropped at the end) and its screens are measured; without them only the connections list is.
+# Every admin screen is measured, the Directus connection screens too: with BENCH_DIRECTUS=1 the script starts a real
+# Directus 12.4.0 of its own (installed by .ci/directus.sh, temp SQLite data), or give a running one with BENCH_DIRECTUS_URL
+# and BENCH_DIRECTUS_TOKEN; a connection is made with "create new" (Directus collection bench_articles, dropped at the end)
+# and its screens are measured. Without either, only the connections list is.
 # Usage: bench/admin-bench.sh [requests per page, default 30]   (BENCH_KEEP=1 keeps the temp dir; BENCH_ENTRIES=1000 for a
 # quick check that the script works)
 set -euo pipefail
@@ -20,9 +21,11 @@ token=bench-admin-token-0123456789
 work=$(mktemp -d /tmp/vellum-admin-bench.XXXXXX)
 base="http://127.0.0.1:$port"
 server_pid=
+directus_pid=
 
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [ -n "$directus_pid" ]; then kill "$directus_pid" 2>/dev/null || true; wait "$directus_pid" 2>/dev/null || true; fi
   if [ -n "${BENCH_KEEP:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -34,17 +37,36 @@ fi
 [ -f "$here/vellum-server/target/vellum.jar" ] || (cd "$here" && ./mvnw -q -B package -DskipTests -pl vellum-server -am >&2)
 . "$here/.mvn/find-jdk.sh"
 
+if [ "${BENCH_DIRECTUS:-}" = 1 ] && [ -z "${BENCH_DIRECTUS_URL:-}" ]; then # a Directus of our own, as bench/sync.sh starts it
+  "$here/.ci/directus.sh" >&2
+  dhome="${VELLUM_DIRECTUS_HOME:-$HOME/.cache/vellum/directus-12.4.0}"
+  mkdir -p "$work/directus/uploads" "$work/directus/extensions"
+  dport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  BENCH_DIRECTUS_URL="http://127.0.0.1:$dport"; BENCH_DIRECTUS_TOKEN="bench-directus-token-$(date +%s)"
+  denv=(CONFIG_PATH="$work/directus/none.env" HOST=127.0.0.1 PORT=$dport PUBLIC_URL=$BENCH_DIRECTUS_URL DB_CLIENT=sqlite3
+    DB_FILENAME="$work/directus/data.db" KEY=bench SECRET=bench-secret-0123456789abcdef0123456789 ADMIN_EMAIL=admin@example.com
+    ADMIN_PASSWORD=bench-password ADMIN_TOKEN=$BENCH_DIRECTUS_TOKEN TELEMETRY=false TELEMETRY_URL=http://127.0.0.1:9
+    COMPLIANCE_URL=http://127.0.0.1:9 MARKETPLACE_REGISTRY=http://127.0.0.1:9 PROJECT_OWNER_ENABLED=false AI_ENABLED=false
+    MCP_ENABLED=false STORAGE_LOCATIONS=local STORAGE_LOCAL_ROOT="$work/directus/uploads" EXTENSIONS_PATH="$work/directus/extensions"
+    RATE_LIMITER_ENABLED=false LOG_LEVEL=warn CACHE_ENABLED=false)
+  (cd "$dhome" && env "${denv[@]}" node node_modules/@directus/api/dist/cli/run.js bootstrap >"$work/directus/bootstrap.log" 2>&1)
+  (cd "$dhome" && exec env "${denv[@]}" node node_modules/@directus/api/dist/cli/run.js start >"$work/directus/directus.log" 2>&1) &
+  directus_pid=$!
+  for _ in $(seq 1 600); do curl -fsS "$BENCH_DIRECTUS_URL/server/ping" >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -fsS "$BENCH_DIRECTUS_URL/server/ping" >/dev/null || { cat "$work/directus/directus.log" >&2; exit 1; }
+fi
+
 java_opts=${VELLUM_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -Xmx256m}
 VELLUM_PORT=$port VELLUM_HOST=127.0.0.1 VELLUM_DATA_DIR="$work/data" VELLUM_BOOTSTRAP_TOKEN=$token \
   VELLUM_RATE_LIMIT_PER_MINUTE=0 VELLUM_LOG_FORMAT=json VELLUM_DATABASE_URL="${BENCH_DATABASE_URL:-}" \
-  VELLUM_OUTBOUND_ALLOWLIST="${BENCH_DIRECTUS_URL:+127.0.0.1,localhost}" \
+  VELLUM_OUTBOUND_ALLOWLIST=127.0.0.1,localhost \
   "$JAVA_HOME/bin/java" $java_opts --enable-native-access=ALL-UNNAMED -jar "$here/vellum-server/target/vellum.jar" serve \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do curl -fs "$base/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "$base/readyz" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
 
-api() { curl -fsS -X "$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' ${3:+--data-binary "$3"} "$base$2"; }
+api() { curl -sS --fail-with-body -X "$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' ${3:+--data-binary "$3"} "$base$2"; }
 api POST /v1/projects '{"id": "bench"}' >/dev/null
 api POST /v1/projects/bench/collections '{"id": "articles", "slug_from": "title", "fields": [
   {"id": "title", "type": "text", "required": true}, {"id": "status", "type": "enum", "options": ["draft", "live", "archived"]},
@@ -68,8 +90,9 @@ cursor=$(api GET "/v1/projects/bench/collections/articles/entries?limit=50&sort=
 enc() { jq -rn --arg v "$1" '$v | @uri'; }
 
 # Operations to show on their screens: a webhook, an inbound hook, an import (a small CSV), a connection to Directus.
-api POST /v1/projects/bench/webhooks '{"url": "https://hooks.example.com/bench", "events": ["entry.created"]}' >/dev/null
-hook=$(api POST /v1/projects/bench/inbound-hooks '{"collection": "articles", "upsert_key": "slug", "mapping": {"title": "/title"}}' | jq -r .id)
+# (to loopback, on an event the bench never fires: no deliveries run while pages are measured)
+api POST /v1/projects/bench/webhooks '{"url": "http://127.0.0.1:9/bench", "events": ["site.published"]}' >/dev/null
+hook=$(api POST /v1/projects/bench/inbound-hooks '{"collection": "articles", "upsert_key": "slug", "mapping": {"title": "/title", "slug": "/slug"}}' | jq -r .id)
 printf 'id,title\n1,Imported one\n2,Imported two\n' >"$work/rows.csv"
 asset=$(curl -fsS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' \
   --data-binary @"$work/rows.csv" "$base/v1/projects/bench/assets?filename=rows.csv" | jq -r .id)
@@ -79,8 +102,10 @@ if [ -n "${BENCH_DIRECTUS_URL:-}" ]; then
   connection=$(api POST /v1/projects/bench/connections "{\"collection\": \"articles\", \"url\": \"$BENCH_DIRECTUS_URL\",
     \"token\": \"$BENCH_DIRECTUS_TOKEN\", \"remote_collection\": \"bench_articles\", \"create_remote\": true}" | jq -r .id)
   run=$(api POST "/v1/projects/bench/connections/$connection/sync?wait=true" '{"direction": "pull"}' | jq -r .id)
-  drop_directus() { curl -fsS -X DELETE -H "Authorization: Bearer $BENCH_DIRECTUS_TOKEN" "$BENCH_DIRECTUS_URL/collections/bench_articles" >/dev/null || true; }
-  trap 'drop_directus; cleanup' EXIT
+  if [ -z "$directus_pid" ]; then # someone else's Directus: leave it as it was
+    drop_directus() { curl -fsS -X DELETE -H "Authorization: Bearer $BENCH_DIRECTUS_TOKEN" "$BENCH_DIRECTUS_URL/collections/bench_articles" >/dev/null || true; }
+    trap 'drop_directus; cleanup' EXIT
+  fi
 fi
 
 cookie="Cookie: vellum_admin=$token"
@@ -136,8 +161,9 @@ cache=$(curl -fsS -D - -o /dev/null "$base$css" | tr -d '\r' | awk -F': ' 'tolow
     page "Directus connection (sync screen)" "/admin/p/{p}/connections/{id}" "/admin/p/bench/connections/$connection"
     page "Directus sync run" "/admin/p/{p}/connections/{id}/runs/{run}" "/admin/p/bench/connections/$connection/runs/$run"
     page "Directus conflicts" "/admin/p/{p}/connections/{id}/conflicts" "/admin/p/bench/connections/$connection/conflicts"
-    page "Directus reconfigure (asks Directus for its fields)" "/admin/p/{p}/connections/{id}/configure" \
-      "/admin/p/bench/connections/$connection/configure"
+    page "Directus reconfigure" "/admin/p/{p}/connections/{id}/configure" "/admin/p/bench/connections/$connection/configure"
+    page "Directus reconfigure, asking Directus again (3 Directus calls)" "/admin/p/{p}/connections/{id}/configure" \
+      "/admin/p/bench/connections/$connection/configure?refresh=true"
   fi
   echo
   echo "Entries screen weight (uncompressed): first load $(( (html_bytes + css_bytes + js_bytes) / 1024 )) KB" \

@@ -44,3 +44,38 @@ rss_mb() {
 machine() {
   echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 }
+
+# cpu_ticks PID: user + system CPU ticks the process has used (divide by CLK_TCK for seconds)
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# parse_wrk FILE → "rps p50_ms p99_ms non2xx socket_errors requests"
+parse_wrk() {
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v + 0 }
+    / requests in / { reqs = $1 }
+    /Requests\/sec/ { rps = $2 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /Non-2xx or 3xx responses/ { non = $NF }
+    /Socket errors/ { gsub(",", ""); err = $4 + $6 + $8 + $10 }
+    END { if (rps == "") rps = "-"; if (p50 == "") p50 = "-"; if (p99 == "") p99 = "-"; printf "%s %s %s %d %d %d\n", rps, p50, p99, non, err, reqs }' "$1"
+}
+
+# replace_doc_section DOC HEADING FILE: the section of DOC under HEADING (up to the next "## ") becomes FILE's
+# text (appended when DOC has no such section); the rest of DOC is left alone
+replace_doc_section() {
+  local doc=$1 heading=$2 file=$3 tmp
+  tmp=$(mktemp)
+  [ -f "$doc" ] || printf '# Benchmarks\n' >"$doc"
+  awk -v heading="$heading" -v file="$file" '
+    function emit(   l) { if (last != "") print ""; while ((getline l < file) > 0) print l; close(file); done = 1; last = "x" }
+    $0 == heading { emit(); print ""; skip = 1; next }
+    skip && /^## / { skip = 0 }
+    skip { next }
+    { print; last = $0 }
+    END { if (!done) emit() }' "$doc" >"$tmp"
+  # a replaced section is followed by exactly one blank line; drop a trailing blank line at the end of the file
+  awk '{ lines[NR] = $0 } END { n = NR; while (n > 0 && lines[n] == "") n--; for (i = 1; i <= n; i++) print lines[i] }' "$tmp" >"$doc"
+  rm -f "$tmp"
+}

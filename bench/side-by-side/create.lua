@@ -1,5 +1,5 @@
 -- POST single items with all 10 fields; slugs unique per request (tag, thread id, counter).
--- args: vellum|directus; env BENCH_TAG (differs between the warm-up and the measured run)
+-- args: vellum|directus|strapi; env BENCH_TAG (differs between the warm-up and the measured run)
 local threads = 0
 function setup(thread)
   threads = threads + 1
@@ -24,6 +24,9 @@ function request()
   local body
   if system == "vellum" then
     body = '{"slug": "' .. slug .. '", "draft": false, "fields": {' .. values .. '}}'
+  elseif system == "strapi" then
+    -- Strapi wraps an item in "data"; its date attribute is publish_date (published_at is its own draft-and-publish column)
+    body = '{"data": {"slug": "' .. slug .. '", ' .. values:gsub('"published_at"', '"publish_date"') .. '}}'
   else
     body = '{"slug": "' .. slug .. '", ' .. values .. '}'
   end

@@ -10,16 +10,13 @@
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/../lib.sh"
 
-DIRECTUS_VERSION=12.4.0
-DX_HOME=${DIRECTUS_HOME:-$HOME/.cache/vellum/directus-$DIRECTUS_VERSION}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
 ITEMS=${ITEMS:-10000}
 VPORT=${BENCH_VELLUM_PORT:-18091}
 DPORT=${BENCH_DIRECTUS_PORT:-18055}
 DOC="$ROOT/docs/benchmarks.md"
-HEADING="## Side by side with Directus $DIRECTUS_VERSION"
-DX_TOKEN=bench-directus-admin-token-0123456789
+HEADING="## Side by side with Directus 12.4.0"
 FILTER_VELLUM='status = "live" and views > 100'
 WRK=(wrk -t2 -c16 --timeout 10s)
 T_START=$(date +%s)
@@ -27,34 +24,22 @@ T_START=$(date +%s)
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # --- 1. prerequisites: wrk, Directus (cached outside the repo), Node, the Vellum jar --------------------------
-ensure_directus() {
-  if [ -f "$DX_HOME/.vellum-installed" ] && [ -f "$DX_HOME/node_modules/@directus/api/dist/cli/run.js" ]; then return 0; fi
-  log "installing directus@$DIRECTUS_VERSION into $DX_HOME (once; ~3–10 minutes, ~730 MB)…"
-  rm -rf "$DX_HOME"
-  mkdir -p "$DX_HOME"
-  (cd "$DX_HOME" && npm init -y >/dev/null && npm install --no-audit --no-fund --loglevel=error "directus@$DIRECTUS_VERSION")
-  [ -f "$DX_HOME/node_modules/@directus/api/dist/cli/run.js" ] || { echo "directus install incomplete in $DX_HOME" >&2; exit 1; }
-  touch "$DX_HOME/.vellum-installed"
-}
+. "$HERE/peers.sh"
 command -v node >/dev/null || { echo "node is required (Directus and the loader run on it)" >&2; exit 1; }
 need_wrk
 ensure_directus
 build_jar
-DX_API_VERSION=$(node -p "require('$DX_HOME/node_modules/@directus/api/package.json').version")
-DX_PKG_VERSION=$(node -p "require('$DX_HOME/node_modules/directus/package.json').version")
-[ "$DX_PKG_VERSION" = "$DIRECTUS_VERSION" ] || { echo "expected directus $DIRECTUS_VERSION in $DX_HOME, found $DX_PKG_VERSION" >&2; exit 1; }
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for p in "$VPORT" "$DPORT"; do port_free "$p" || { echo "port $p is in use (set BENCH_VELLUM_PORT / BENCH_DIRECTUS_PORT)" >&2; exit 1; }; done
 
 # --- temp dir and clean-up ------------------------------------------------------------------------------------
 TMP=$(mktemp -d /tmp/vellum-vs-directus-XXXX)
-DX_PID=
 cleanup() {
   local rc=$?
   set +e
   stop_server
-  if [ -n "$DX_PID" ]; then kill "$DX_PID" 2>/dev/null && wait "$DX_PID" 2>/dev/null; fi
+  stop_peers
   if [ "$rc" -ne 0 ]; then
     for f in "$TMP/vellum.log" "$TMP/directus-bootstrap.log" "$TMP/directus.log"; do
       [ -s "$f" ] && { echo "--- last lines of $f" >&2; tail -n 20 "$f" >&2; }
@@ -87,48 +72,12 @@ start_server "$VPORT" "$TMP/vellum" VELLUM_RATE_LIMIT_PER_MINUTE=100000000 VELLU
 VELLUM_PID=$SERVER_PID
 log "Vellum ready in ${READY_MS} ms"
 
-D=http://127.0.0.1:$DPORT
 DPATH=/items/posts
-mkdir -p "$TMP/directus/uploads" "$TMP/directus/extensions"
-# Environment only (a .env would override it: CONFIG_PATH points at a file that does not exist), loopback only,
-# nothing outbound. Caching is left at Directus' defaults, stated explicitly: no data cache, schema cached in memory.
-# LOG_LEVEL=warn drops Directus' per-request log lines, as VELLUM_ACCESS_LOG_LEVEL=OFF does for Vellum.
-DX_ENV=(env -i PATH="$PATH" HOME="$HOME" NODE_ENV=production
-  CONFIG_PATH="$TMP/directus/no-such-config.env"
-  HOST=127.0.0.1 PORT="$DPORT" PUBLIC_URL="$D"
-  DB_CLIENT=sqlite3 DB_FILENAME="$TMP/directus/data.db"
-  KEY=bench-directus-key-0123456789abcdef SECRET=bench-directus-secret-0123456789abcdef0123
-  ADMIN_EMAIL=admin@example.com ADMIN_PASSWORD=bench-directus-password ADMIN_TOKEN="$DX_TOKEN"
-  TELEMETRY=false TELEMETRY_URL=http://127.0.0.1:9 COMPLIANCE_URL=http://127.0.0.1:9 MARKETPLACE_REGISTRY=http://127.0.0.1:9
-  PROJECT_OWNER_ENABLED=false AI_ENABLED=false MCP_ENABLED=false
-  STORAGE_LOCATIONS=local STORAGE_LOCAL_ROOT="$TMP/directus/uploads" EXTENSIONS_PATH="$TMP/directus/extensions"
-  CACHE_ENABLED=false CACHE_SCHEMA=true RATE_LIMITER_ENABLED=false LOG_LEVEL=warn)
-DX_RUN=node_modules/@directus/api/dist/cli/run.js
-log "bootstrapping Directus $DX_PKG_VERSION (fresh SQLite database)"
-(cd "$DX_HOME" && "${DX_ENV[@]}" node "$DX_RUN" bootstrap) >"$TMP/directus-bootstrap.log" 2>&1
-# Vellum runs SQLite in WAL mode; Directus leaves SQLite's default rollback journal. WAL is a property of the
-# database file, so it is switched on here, before Directus starts, to give Directus the same cheaper commits
-# (Directus keeps SQLite's default synchronous=FULL; Vellum uses NORMAL). DIRECTUS_WAL=0 keeps Directus' default.
-DX_JOURNAL=delete
-if [ "${DIRECTUS_WAL:-1}" = 1 ]; then
-  DX_JOURNAL=$(cd "$DX_HOME" && node -e '
-    const db = new (require("sqlite3").Database)(process.argv[1]);
-    db.get("PRAGMA journal_mode=WAL", (e, r) => { if (e) throw e; console.log(r.journal_mode); db.close(); });' "$TMP/directus/data.db")
-fi
-(cd "$DX_HOME" && exec "${DX_ENV[@]}" node "$DX_RUN" start) >"$TMP/directus.log" 2>&1 &
-DX_PID=$!
-for i in $(seq 1 900); do
-  curl -sf "$D/server/ping" >/dev/null 2>&1 && break
-  kill -0 "$DX_PID" 2>/dev/null || { echo "Directus died" >&2; exit 1; }
-  [ "$i" = 900 ] && { echo "Directus not answering after 180 s" >&2; exit 1; }
-  sleep 0.2
-done
-log "Directus ready on $D"
+start_directus "$DPORT"
 
 # --- 3. the same collection and the same items in both --------------------------------------------------------
 req POST "$V/v1/projects" "$ADMIN_TOKEN" -H "$J" -d '{"id": "bench"}' >/dev/null
 req POST "$V/v1/projects/bench/collections" "$ADMIN_TOKEN" -H "$J" -d @"$HERE/vellum-collection.json" >/dev/null
-req POST "$D/collections" "$DX_TOKEN" -H "$J" -d @"$HERE/directus-collection.json" >/dev/null
 
 log "loading $ITEMS items into Vellum (POST …/entries/batch, 1,000 per call)"
 LOAD_V=$(node "$HERE/load.mjs" vellum "$VE" "$ADMIN_TOKEN" "$TMP/vellum-ids.txt" "$ITEMS")
@@ -143,22 +92,6 @@ log "both hold $ITEMS items"
 
 # --- 4. measurements ------------------------------------------------------------------------------------------
 declare -A RPS P50 P99 NON2XX SOCKERR REQS LOAD1 CPU STATE
-CLK_TCK=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-
-# parse_wrk FILE → "rps p50_ms p99_ms non2xx socket_errors requests"
-parse_wrk() {
-  awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; if (v ~ /s$/) return v * 1000; return v + 0 }
-    / requests in / { reqs = $1 }
-    /Requests\/sec/ { rps = $2 }
-    $1 == "50%" { p50 = ms($2) }
-    $1 == "99%" { p99 = ms($2) }
-    /Non-2xx or 3xx responses/ { non = $NF }
-    /Socket errors/ { gsub(",", ""); err = $4 + $6 + $8 + $10 }
-    END { if (rps == "") rps = "-"; if (p50 == "") p50 = "-"; if (p99 == "") p99 = "-"; printf "%s %s %s %d %d %d\n", rps, p50, p99, non, err, reqs }' "$1"
-}
-
 # measure KEY PID wrk-args…: warm-up run, then the measured run (with latency percentiles); records the results
 measure() {
   local key=$1 pid=$2 t0 t1 c0 c1
@@ -311,16 +244,7 @@ cat "$SECTION"
 
 # --- 6. docs/benchmarks.md: replace (or append) only this section ----------------------------------------------
 if [ "${UPDATE_DOC:-1}" = 1 ]; then
-  [ -f "$DOC" ] || printf '# Benchmarks\n' >"$DOC"
-  awk -v heading="$HEADING" -v file="$SECTION" '
-    function emit(   l) { if (last != "") print ""; while ((getline l < file) > 0) print l; close(file); done = 1; last = "x" }
-    $0 == heading { emit(); print ""; skip = 1; next }
-    skip && /^## / { skip = 0 }
-    skip { next }
-    { print; last = $0 }
-    END { if (!done) emit() }' "$DOC" >"$TMP/benchmarks.md"
-  # a replaced section is followed by exactly one blank line; drop a trailing blank line at the end of the file
-  awk '{ lines[NR] = $0 } END { n = NR; while (n > 0 && lines[n] == "") n--; for (i = 1; i <= n; i++) print lines[i] }' "$TMP/benchmarks.md" >"$DOC"
+  replace_doc_section "$DOC" "$HEADING" "$SECTION"
   log "updated $DOC"
 fi
 log "done in $(( $(date +%s) - T_START )) s"

@@ -271,16 +271,21 @@ final class ConnectionPages {
         CollectionSchema schema = services.collections().get(p, c.collection());
         Html h = new Html();
         if (e != null) Layout.notice(h, "error", Forms.message(e));
+        boolean refresh = refreshed(ctx);
         JsonNode rc = null;
         try {
-            rc = MappingForm.collection(services.sync().remote(p, c.id()), c.remoteCollection());
+            rc = MappingForm.collection(remote(p, c.id(), refresh), c.remoteCollection());
         } catch (VellumException.Invalid unreachable) {
             Layout.notice(h, "error", "Directus cannot be asked for its fields now: " + unreachable.detail()
                     + " Change the URL or the token below.");
         }
+        if (!refresh) {
+            h.open("p", "class", "muted").text("The Directus fields as Directus described them when the connection was last configured. ")
+                    .el("a", "Ask Directus again", "href", connection(p, c.id()) + "/configure?refresh=true").close("p");
+        }
         Map<String, String> errors = e == null ? Map.of() : Forms.byField(e);
         h.open("form", "method", "post", "action", connection(p, c.id()) + "/configure", "class", "card", "autocomplete", "off");
-        h.hidden(SessionCookies.CSRF_FIELD, s.csrf());
+        h.hidden(SessionCookies.CSRF_FIELD, s.csrf()).hidden("refresh", Boolean.toString(refresh));
         h.el("h2", "Directus");
         h.field("Directus URL", "conn-url", null, errors.get("url"), "name", "url", "type", "url", "required", "",
                 "value", posted != null ? posted.path("url").asText(c.url()) : c.url());
@@ -299,13 +304,25 @@ final class ConnectionPages {
                         connection(p, c.id())), new Layout.Crumb("Reconfigure", null)), h);
     }
 
+    /**
+     * The Directus collection's fields for the reconfigure screen: as remembered (no call to Directus, so the screen is
+     * as fast as the others), or asked again when the person wants the fields Directus has now.
+     */
+    private JsonNode remote(String p, String id, boolean refresh) {
+        return refresh ? services.sync().remote(p, id) : services.sync().remembered(p, id);
+    }
+
+    private static boolean refreshed(Context ctx) {
+        return "true".equals(ctx.queryParam("refresh")) || "true".equals(ctx.formParam("refresh"));
+    }
+
     private void saveConfiguration(Context ctx, Session s) {
         String p = project(ctx, s);
         Connection c = services.sync().get(p, ctx.pathParam("id"));
         ObjectNode body = MAPPER.createObjectNode();
         try {
             if ("true".equals(ctx.formParam("mapped"))) {
-                JsonNode rc = MappingForm.collection(services.sync().remote(p, c.id()), c.remoteCollection());
+                JsonNode rc = MappingForm.collection(remote(p, c.id(), refreshed(ctx)), c.remoteCollection());
                 CollectionSchema schema = addFields(p, c.collection(), rc, ctx, s);
                 body = MappingForm.read(ctx, schema, added(ctx, rc));
             }

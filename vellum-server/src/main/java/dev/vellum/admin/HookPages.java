@@ -45,9 +45,7 @@ final class HookPages {
     }
 
     private String hookUrl(Context ctx, InboundHook h) {
-        String base = services.config().publicUrl().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
-                .orElseGet(() -> ctx.scheme() + "://" + ctx.host());
-        return base + "/hooks/" + h.id();
+        return Links.publicBase(services.config(), ctx) + "/hooks/" + h.id();
     }
 
     private void createHook(Context ctx, Session s) {

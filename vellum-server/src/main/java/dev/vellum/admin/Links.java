@@ -25,6 +25,12 @@ final class Links {
         return entries(p, c) + "/e/" + id;
     }
 
+    /** The server's address as outsiders reach it (VELLUM_PUBLIC_URL, else this request's), for URLs other systems call. */
+    static String publicBase(dev.vellum.config.VellumConfig config, io.javalin.http.Context ctx) {
+        return config.publicUrl().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+                .orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+    }
+
     static String query(String s) {
         return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
     }

@@ -80,6 +80,9 @@ final class SyncPages {
                 + c.options().scheduleMinutes() + " min") + (c.options().live() ? "; live (Directus events)" : "")
                 + (c.options().deletes() ? "; deletions propagated" : "; deletions not propagated"));
         h.close("dl");
+        h.open("p").el("label", "Trigger URL (for a Directus Flow: POST it on item changes to start a pull)", "for", "sync-hook").close("p")
+                .open("input", "id", "sync-hook", "class", "mono", "readonly", "", "data-select", "", "value",
+                        Links.publicBase(services.config(), ctx) + "/sync-hooks/" + c.id() + "/" + services.sync().hookKey(c));
         h.el("h2", "Fields");
         h.open("ul", "class", "mapped");
         for (FieldMap m : c.mapping()) {

@@ -12,4 +12,14 @@ public interface AssetReferences {
 
     /** Up to {@code limit} uses of {@code asset} in the project's entries: by its id, or by its URL. */
     List<AssetUse> find(String projectId, Asset asset, int limit);
+
+    /**
+     * The ids of those of {@code among} that entries use. An implementation reads the entries once for all of
+     * them (a purge asks about hundreds of assets at a time); this default asks {@link #find} for each.
+     */
+    default java.util.Set<String> used(String projectId, List<Asset> among) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (Asset a : among) if (!find(projectId, a, 1).isEmpty()) used.add(a.id());
+        return used;
+    }
 }

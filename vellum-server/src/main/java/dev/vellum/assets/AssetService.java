@@ -336,6 +336,11 @@ public final class AssetService {
             List<AssetUse> uses = references.find(projectId, a, 50);
             if (!uses.isEmpty()) throw inUse(a, uses);
         }
+        return deleteUnused(projectId, id);
+    }
+
+    /** Deletes the row (with asset.deleted) and then the bytes; whether entries use it was settled by the caller. */
+    private Asset deleteUnused(String projectId, String id) {
         Asset deleted = changes.write(projectId, (tx, recorder) -> {
             Asset current = repository.find(tx, projectId, id).orElseThrow(() -> notFound(id));
             repository.delete(tx, projectId, id);
@@ -356,13 +361,14 @@ public final class AssetService {
             String from = after;
             List<Asset> batch = db.read(tx -> repository.createdBefore(tx, projectId, before, from, 200));
             if (batch.isEmpty()) return purged;
+            java.util.Set<String> used = references.used(projectId, batch); // one read of the entries for the batch
             for (Asset a : batch) {
-                if (!references.find(projectId, a, 1).isEmpty()) continue;
+                if (used.contains(a.id())) continue;
                 if (!dryRun) {
                     try {
-                        delete(projectId, a.id(), false);
-                    } catch (VellumException.Conflict | VellumException.NotFound raced) {
-                        continue; // used or deleted meanwhile
+                        deleteUnused(projectId, a.id());
+                    } catch (VellumException.NotFound raced) {
+                        continue; // deleted meanwhile
                     }
                 }
                 purged.add(a);

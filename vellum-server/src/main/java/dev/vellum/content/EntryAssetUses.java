@@ -51,6 +51,50 @@ public final class EntryAssetUses implements AssetReferences {
         });
     }
 
+    /** {@code "asset": "<id>"} as SQLite and PostgreSQL (jsonb, with a space) print it. */
+    private static final java.util.regex.Pattern ID_IN_JSON = java.util.regex.Pattern.compile("\"asset\":\\s?\"([0-9A-Za-z]{1,64})\"");
+    /** The URL key of an asset URL (a link, a resized copy) kept in a value. */
+    private static final java.util.regex.Pattern KEY_IN_URL = java.util.regex.Pattern.compile("/assets/[^/\"]+/([0-9a-f]{32})/");
+
+    /** One read of every value that may name an asset, instead of one per asset: what a purge asks for each batch. */
+    @Override
+    public Set<String> used(String projectId, List<Asset> among) {
+        java.util.Map<String, String> byId = new java.util.HashMap<>();
+        java.util.Map<String, String> byKey = new java.util.HashMap<>();
+        for (Asset a : among) {
+            byId.put(a.id(), a.id());
+            byKey.put(a.urlKey(), a.id());
+        }
+        Set<String> used = new java.util.HashSet<>();
+        if (among.isEmpty()) return used;
+        db.read(tx -> {
+            for (CollectionSchema c : collections.list(tx, projectId)) {
+                for (Field f : c.fields()) {
+                    if (!holdsAssets(f.type()) && !RichTextAssets.holdsRichText(f.type())) continue;
+                    String column = tx.dialect() == Dialect.POSTGRES ? "CAST(" + f.column() + " AS TEXT)" : f.column();
+                    tx.list("SELECT " + column + " FROM " + c.table() + " WHERE " + f.column() + " IS NOT NULL", rs -> {
+                        String value = rs.getString(1);
+                        if (value.contains("asset")) {
+                            collect(ID_IN_JSON.matcher(value), byId, used);
+                            collect(KEY_IN_URL.matcher(value), byKey, used);
+                        }
+                        return null;
+                    });
+                    if (used.size() == among.size()) return null;
+                }
+            }
+            return null;
+        });
+        return used;
+    }
+
+    private static void collect(java.util.regex.Matcher m, java.util.Map<String, String> wanted, Set<String> used) {
+        while (m.find()) {
+            String id = wanted.get(m.group(1));
+            if (id != null) used.add(id);
+        }
+    }
+
     private static String like(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -21,6 +21,27 @@ public final class EntryJson {
 
     /** With {@code sources}, rich text rendered as HTML or Markdown shows asset images at their URLs. */
     static ObjectNode render(Entry e, CollectionSchema c, RichTextFormat format, AssetSources sources) {
+        ObjectNode out = attributes(e);
+        ObjectNode fields = out.putObject("fields");
+        for (Field f : c.fields()) {
+            JsonNode v = e.fields().get(f.id());
+            if (v == null) continue; // not projected
+            fields.set(f.id(), value(f, v, format, sources));
+        }
+        return out;
+    }
+
+    /**
+     * The same JSON (rich text as stored) for an entry whose {@code fields} object is serialised already: a batch
+     * serialises its items' fields outside the write transaction, so its change-log records cost the writer little.
+     */
+    static ObjectNode render(Entry e, String fieldsJson) {
+        ObjectNode out = attributes(e);
+        out.putRawValue("fields", new com.fasterxml.jackson.databind.util.RawValue(fieldsJson));
+        return out;
+    }
+
+    private static ObjectNode attributes(Entry e) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", e.id());
         out.put("slug", e.slug());
@@ -29,12 +50,6 @@ public final class EntryJson {
         out.put("created_at", e.createdAt());
         out.put("updated_at", e.updatedAt());
         if (e.publishAt() != null) out.put("publish_at", e.publishAt());
-        ObjectNode fields = out.putObject("fields");
-        for (Field f : c.fields()) {
-            JsonNode v = e.fields().get(f.id());
-            if (v == null) continue; // not projected
-            fields.set(f.id(), value(f, v, format, sources));
-        }
         return out;
     }
 

@@ -196,8 +196,8 @@ public final class EntryService {
         try {
             BatchResult written = changes.write(projectId, (tx, log) -> {
                 CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
-                BatchResult result = batch.run(tx, projectId, c, (kind, e) ->
-                        log.record(change(kind, c, e, tokenId)));
+                BatchResult result = batch.run(tx, projectId, c, (kind, e, data) ->
+                        log.record(change(kind, c, e, tokenId, data)));
                 if (request.atomic() && result.failed()) throw new AtomicBatchFailed(result.asRolledBack());
                 after.run(tx, result);
                 return result;
@@ -222,7 +222,7 @@ public final class EntryService {
         EntryBatch batch = new EntryBatch(writer, entries, registry.get(projectId, collectionId), request, versions);
         return changes.write(projectId, (tx, log) -> {
             CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
-            return batch.run(tx, projectId, c, (kind, e) -> log.record(change(kind, c, e, tokenId)));
+            return batch.run(tx, projectId, c, (kind, e, data) -> log.record(change(kind, c, e, tokenId, data)));
         });
     }
 
@@ -254,10 +254,8 @@ public final class EntryService {
         throwIfInvalid(errors);
         changes.write(projectId, (tx, log) -> {
             CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
-            for (Entry e : restored) {
-                entries.insert(tx, c, e);
-                log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId));
-            }
+            entries.insertAll(tx, c, restored);
+            for (Entry e : restored) log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId));
             return null;
         });
         return restored.size();
@@ -343,8 +341,13 @@ public final class EntryService {
     }
 
     static Change change(ChangeKind kind, CollectionSchema c, Entry e, String tokenId) {
+        return change(kind, c, e, tokenId, null);
+    }
+
+    /** @param data the entry's JSON when the caller rendered it already, else null */
+    static Change change(ChangeKind kind, CollectionSchema c, Entry e, String tokenId, ObjectNode data) {
         return new Change(0, kind.wire(), c.id(), e.id(), e.version(), e.draft(), tokenId, e.updatedAt(),
-                EntryJson.render(e, c, RichTextFormat.JSON));
+                data != null ? data : EntryJson.render(e, c, RichTextFormat.JSON));
     }
 
     static void throwIfInvalid(List<FieldError> errors) {

@@ -13,15 +13,18 @@ import dev.vellum.storage.Tx;
 import dev.vellum.time.Timestamps;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
-/** Writes one entry inside a caller's transaction: validation, slug, references, then the row. */
+/**
+ * Writes entries inside a caller's transaction: validation, slug, references, then the row. One entry
+ * ({@link #create}, {@link #update}) or, for a batch, the same decisions made in memory ({@link #created},
+ * {@link #changed}) after one bulk lookup of every reference and asset ({@link #checkLinks}).
+ */
 final class EntryWriter {
-    /** How many base-N slugs one lookup considers before falling back to a suffix from the id. */
-    private static final int SLUG_SCAN = 1000;
-
     private final SchemaRegistry registry;
     private final EntryRepository entries;
     private final AssetService assets;
@@ -34,16 +37,10 @@ final class EntryWriter {
 
     Entry create(Tx tx, String projectId, CollectionSchema c, PreparedEntry prepared) throws SQLException {
         PreparedEntry p = prepared.against(c, true);
-        EntryInput input = p.input();
-        List<FieldError> errors = new ArrayList<>(p.errors());
-        checkReferences(tx, projectId, c, p.values(), p.prefix(), errors);
-        checkAssets(tx, projectId, c, p.values(), p.prefix(), errors);
-        EntryService.throwIfInvalid(errors);
+        EntryService.throwIfInvalid(checkLinks(tx, projectId, c, List.of(p)).getFirst());
         String id = Ulid.next();
-        String now = Timestamps.now();
-        String slug = input.slug() != null ? input.slug() : generateSlug(tx, c, p.values(), id);
-        Entry e = new Entry(id, slug, input.draft() != null && input.draft(), 1, now, now, input.publishAt(),
-                EntryValidator.complete(c, p.values()));
+        String slug = p.input().slug() != null ? p.input().slug() : slug(tx, new SlugSpace(entries, c), c, p, id);
+        Entry e = created(c, p, id, slug, Timestamps.now());
         entries.insert(tx, c, e);
         return e;
     }
@@ -51,62 +48,107 @@ final class EntryWriter {
     /** @return the updated entry, or {@code current} itself when the input changes nothing */
     Entry update(Tx tx, String projectId, CollectionSchema c, Entry current, PreparedEntry prepared) throws SQLException {
         PreparedEntry p = prepared.against(c, false);
-        EntryInput input = p.input();
-        ObjectNode values = p.values();
-        List<FieldError> errors = new ArrayList<>(p.errors());
-        checkReferences(tx, projectId, c, values, p.prefix(), errors);
-        checkAssets(tx, projectId, c, values, p.prefix(), errors);
-        EntryService.throwIfInvalid(errors);
-        ObjectNode merged = current.fields().deepCopy();
-        merged.setAll(values);
-        String slug = input.slug() != null ? input.slug() : current.slug();
-        boolean draft = input.draft() != null ? input.draft() : current.draft();
-        String publishAt = input.publishAtSet() ? input.publishAt() : current.publishAt();
-        if (slug.equals(current.slug()) && draft == current.draft() && java.util.Objects.equals(publishAt, current.publishAt())
-                && merged.equals(current.fields())) {
-            return current;
-        }
-        Entry next = new Entry(current.id(), slug, draft, current.version() + 1, current.createdAt(), Timestamps.now(), publishAt, merged);
+        EntryService.throwIfInvalid(checkLinks(tx, projectId, c, List.of(p)).getFirst());
+        Entry next = changed(current, p);
+        if (next == current) return current;
         if (!entries.update(tx, c, next, current.version())) {
             throw new VellumException.PreconditionFailed("version_mismatch", "The entry changed while it was being updated");
         }
         return next;
     }
 
-    private String generateSlug(Tx tx, CollectionSchema c, ObjectNode values, String id) throws SQLException {
-        String base = "";
-        if (c.slugFrom() != null) {
-            JsonNode source = values.get(c.slugFrom());
-            if (source != null && source.isTextual()) base = Slugs.fromText(source.textValue());
-        }
-        if (base.isEmpty()) return id.toLowerCase(java.util.Locale.ROOT);
-        java.util.Set<String> taken = entries.slugsLike(tx, c, base, SLUG_SCAN);
-        if (!taken.contains(base)) return base;
-        for (int n = 2; n <= SLUG_SCAN + 1; n++) {
-            String candidate = base + "-" + n;
-            if (!taken.contains(candidate)) return candidate;
-        }
-        return base + "-" + id.substring(id.length() - 8).toLowerCase(java.util.Locale.ROOT);
+    /** The new entry {@code p} describes, at version 1. */
+    static Entry created(CollectionSchema c, PreparedEntry p, String id, String slug, String now) {
+        return created(p, id, slug, now, EntryValidator.complete(c, p.values()));
     }
 
-    /** Every {@code {"asset": id}} in an image or file field (or a list of them), or an image in rich text, must name an asset of the project. */
-    private void checkAssets(Tx tx, String projectId, CollectionSchema c, ObjectNode values, String prefix,
-                             List<FieldError> errors) throws SQLException {
-        if (assets == null) return;
-        RichTextAssets.prepare(tx, projectId, c, values, prefix, errors, assets);
+    /** The same, with its fields {@link EntryValidator#complete completed} already. */
+    static Entry created(PreparedEntry p, String id, String slug, String now, ObjectNode fields) {
+        EntryInput input = p.input();
+        return new Entry(id, slug, input.draft() != null && input.draft(), 1, now, now, input.publishAt(), fields);
+    }
+
+    /** {@code current} with {@code p} applied (only what {@code p} carries changes), or {@code current} itself when nothing would. */
+    static Entry changed(Entry current, PreparedEntry p) {
+        EntryInput input = p.input();
+        ObjectNode merged = current.fields().deepCopy();
+        merged.setAll(p.values());
+        String slug = input.slug() != null ? input.slug() : current.slug();
+        boolean draft = input.draft() != null ? input.draft() : current.draft();
+        String publishAt = input.publishAtSet() ? input.publishAt() : current.publishAt();
+        if (slug.equals(current.slug()) && draft == current.draft() && Objects.equals(publishAt, current.publishAt())
+                && merged.equals(current.fields())) {
+            return current;
+        }
+        return new Entry(current.id(), slug, draft, current.version() + 1, current.createdAt(), Timestamps.now(), publishAt, merged);
+    }
+
+    /** The slug a new entry without one gets: from its {@code slug_from} field, made free in {@code space}. */
+    static String slug(Tx tx, SlugSpace space, CollectionSchema c, PreparedEntry p, String id) throws SQLException {
+        return space.generate(tx, slugBase(c, p), id);
+    }
+
+    /** The text a generated slug starts from ("" when the entry has none: its slug is then its id). */
+    static String slugBase(CollectionSchema c, PreparedEntry p) {
+        if (c.slugFrom() == null) return "";
+        JsonNode source = p.values().get(c.slugFrom());
+        return source != null && source.isTextual() ? Slugs.fromText(source.textValue()) : "";
+    }
+
+    /**
+     * The problems of each item so far, followed by its links that lead nowhere: every referenced id must
+     * exist in its target collection, every {@code {"asset": id}} in an image or file field must name an asset
+     * of the project. One lookup per reference field (and per asset field) for all items together.
+     */
+    List<List<FieldError>> checkLinks(Tx tx, String projectId, CollectionSchema c, List<PreparedEntry> items) throws SQLException {
+        List<List<FieldError>> errors = new ArrayList<>(items.size());
+        for (PreparedEntry p : items) errors.add(new ArrayList<>(p.errors()));
+        for (boolean assetPass : new boolean[] {false, true}) {
+            if (assetPass && assets != null) {
+                for (int i = 0; i < items.size(); i++) linkAssetUrls(tx, projectId, c, items.get(i), errors.get(i));
+            }
+            for (Field f : c.fields()) {
+                String target = f.type().targetCollection();
+                if (assetPass ? assets == null || !EntryAssetUses.holdsAssets(f.type()) : target == null) continue;
+                List<Set<String>> named = new ArrayList<>(items.size());
+                Set<String> all = new HashSet<>();
+                for (PreparedEntry p : items) {
+                    JsonNode v = p.values().get(f.id());
+                    Set<String> ids = v == null || v.isNull() ? Set.of() : assetPass ? EntryAssetUses.ids(v) : referenced(v);
+                    named.add(ids);
+                    all.addAll(ids);
+                }
+                if (all.isEmpty()) continue;
+                Set<String> found = assetPass ? assets.existing(tx, projectId, all)
+                        : entries.existing(tx, target.equals(c.id()) ? c : registry.forWrite(tx, projectId, target), all);
+                for (int i = 0; i < items.size(); i++) {
+                    Set<String> missing = new LinkedHashSet<>(named.get(i));
+                    missing.removeAll(found);
+                    if (missing.isEmpty()) continue;
+                    String path = items.get(i).prefix() + "fields." + f.id();
+                    errors.get(i).add(assetPass
+                            ? new FieldError(path, "asset_not_found", "no asset " + String.join(", ", missing) + " in this project")
+                            : new FieldError(path, "reference_not_found",
+                                    "no entry " + String.join(", ", missing) + " in collection '" + target + "'"));
+                }
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Before its asset ids are checked, an item's values name assets by id: rich-text images and image or file
+     * values given as the URL of one of the project's assets become references to it (a lookup per such URL).
+     */
+    private void linkAssetUrls(Tx tx, String projectId, CollectionSchema c, PreparedEntry p, List<FieldError> errors) throws SQLException {
+        RichTextAssets.prepare(tx, projectId, c, p.values(), p.prefix(), errors, assets);
         for (Field f : c.fields()) {
-            JsonNode v = values.get(f.id());
+            JsonNode v = p.values().get(f.id());
             if (v == null || v.isNull() || !EntryAssetUses.holdsAssets(f.type())) continue;
             if (v.isArray()) {
                 for (JsonNode item : v) if (item instanceof ObjectNode o) urlToAsset(tx, projectId, o);
             } else if (v instanceof ObjectNode o) {
                 urlToAsset(tx, projectId, o);
-            }
-            Set<String> ids = EntryAssetUses.ids(v);
-            if (ids.isEmpty()) continue;
-            ids.removeAll(assets.existing(tx, projectId, ids));
-            if (!ids.isEmpty()) {
-                errors.add(new FieldError(prefix + "fields." + f.id(), "asset_not_found", "no asset " + String.join(", ", ids) + " in this project"));
             }
         }
     }
@@ -126,25 +168,16 @@ final class EntryWriter {
         value.setAll(kept);
     }
 
-    /** Every referenced id must exist in its target collection. */
-    private void checkReferences(Tx tx, String projectId, CollectionSchema c, ObjectNode values, String prefix,
-                                 List<FieldError> errors) throws SQLException {
-        for (Field f : c.fields()) {
-            String target = f.type().targetCollection();
-            JsonNode v = values.get(f.id());
-            if (target == null || v == null || v.isNull()) continue;
-            Set<String> ids = new LinkedHashSet<>();
-            if (v.isArray()) v.forEach(item -> ids.add(item.asText()));
-            else ids.add(v.asText());
-            if (ids.isEmpty()) continue;
-            CollectionSchema targetSchema = target.equals(c.id()) ? c : registry.forWrite(tx, projectId, target);
-            Set<String> found = entries.existing(tx, targetSchema, ids);
-            ids.removeAll(found);
-            if (!ids.isEmpty()) {
-                errors.add(new FieldError(prefix + "fields." + f.id(), "reference_not_found",
-                        "no entry " + String.join(", ", ids) + " in collection '" + target + "'"));
-            }
-        }
+    /** Whether writing may rewrite an entry's values in the transaction (asset URLs become asset ids), so they cannot be encoded before it. */
+    static boolean rewritesValues(CollectionSchema c) {
+        for (Field f : c.fields()) if (EntryAssetUses.holdsAssets(f.type()) || RichTextAssets.holdsRichText(f.type())) return true;
+        return false;
     }
 
+    private static Set<String> referenced(JsonNode v) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (v.isArray()) v.forEach(item -> ids.add(item.asText()));
+        else ids.add(v.asText());
+        return ids;
+    }
 }

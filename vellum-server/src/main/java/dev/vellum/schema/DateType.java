@@ -21,6 +21,7 @@ public record DateType() implements FieldType {
         String s = Values.text(value, "an ISO 8601 date or date-time string").strip();
         try {
             if (s.length() == 10) return TextNode.valueOf(LocalDate.parse(s).toString());
+            if (Timestamps.isCanonical(s)) return TextNode.valueOf(s); // as stored already: no parsing (bulk imports send these)
             return TextNode.valueOf(Timestamps.format(Timestamps.parse(s)));
         } catch (DateTimeParseException e) {
             throw new InvalidValue("invalid_date", "must be an ISO 8601 date (2024-05-01) or date-time with offset (2024-05-01T10:00:00Z)");

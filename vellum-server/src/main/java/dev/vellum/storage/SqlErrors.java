@@ -26,6 +26,11 @@ public final class SqlErrors {
      * (PostgreSQL); empty when {@code e} is some other error.
      */
     public static Optional<String> uniqueViolation(SQLException e) {
+        // a failed JDBC batch (BatchUpdateException) may carry the statement's own error as its next exception
+        if (e.getNextException() != null && e.getNextException() != e) {
+            Optional<String> next = uniqueViolation(e.getNextException());
+            if (next.isPresent()) return next;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PSQLException p && "23505".equals(p.getSQLState())) {
                 var msg = p.getServerErrorMessage();

@@ -85,15 +85,26 @@ public final class Tx {
         return update(sql, params.toArray());
     }
 
-    /** Runs the same statement once per parameter row, as one JDBC batch. */
-    public void batch(String sql, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) return;
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    /**
+     * Runs the same statement once per parameter row, as one JDBC batch (on SQLite the prepared statement is
+     * the connection's cached one, so a bulk write compiles its SQL once per connection, not once per call).
+     *
+     * @return the rows each parameter row changed, in order
+     */
+    public int[] batch(String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) return new int[0];
+        PreparedStatement ps = cache != null ? cache.get(connection, sql) : connection.prepareStatement(sql);
+        try {
             for (Object[] row : rows) {
                 bind(ps, row);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            int[] counts = ps.executeBatch();
+            release(ps);
+            return counts;
+        } catch (SQLException | RuntimeException e) {
+            discard(ps, e);
+            throw e;
         }
     }
 

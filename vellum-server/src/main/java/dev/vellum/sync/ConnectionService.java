@@ -194,17 +194,30 @@ public final class ConnectionService {
                 o.put("id_field", remoteFields.stream().filter(RemoteField::primaryKey).map(RemoteField::field).findFirst().orElse("id"));
                 o.put("slug_field", remoteFields.stream().anyMatch(f -> f.field().equals("slug")) ? "slug" : null);
             }
-            for (RemoteField f : remoteFields) {
-                ObjectNode fo = SyncJson.remoteField(f);
-                MappingSuggester.Suggestion s = MappingSuggester.suggest(f);
-                ObjectNode sug = fo.putObject("suggested").put("type", s.type());
-                if (s.format() != null) sug.put("format", s.format());
-                if (s.of() != null) sug.putObject("of").put("type", s.of());
-                if (MappingSuggester.system(f)) sug.put("system", true);
-                fs.add(fo);
-            }
+            describe(fs, remoteFields);
         }
         return out;
+    }
+
+    /** What the connection remembers of its Directus collection (shaped as {@link #remote} answers), without asking Directus. */
+    public ObjectNode remembered(String projectId, String id) {
+        Connection c = get(projectId, id);
+        ObjectNode out = SyncJson.JSON.createObjectNode();
+        ObjectNode o = out.putArray("collections").addObject().put("collection", c.remoteCollection()).put("connected", true);
+        describe(o.putArray("fields"), c.remoteFields());
+        return out;
+    }
+
+    private static void describe(ArrayNode out, List<RemoteField> fields) {
+        for (RemoteField f : fields) {
+            ObjectNode fo = SyncJson.remoteField(f);
+            MappingSuggester.Suggestion s = MappingSuggester.suggest(f);
+            ObjectNode sug = fo.putObject("suggested").put("type", s.type());
+            if (s.format() != null) sug.put("format", s.format());
+            if (s.of() != null) sug.putObject("of").put("type", s.of());
+            if (MappingSuggester.system(f)) sug.put("system", true);
+            out.add(fo);
+        }
     }
 
     // --- runs -----------------------------------------------------------------------------------

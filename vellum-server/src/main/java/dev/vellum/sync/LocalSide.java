@@ -41,6 +41,12 @@ final class LocalSide {
         return out;
     }
 
+    /** Whether the collection has no entry at all (drafts included). */
+    boolean isEmpty() {
+        ObjectNode page = entries.list(projectId, collection, new ListParams("1", null, null, null, null, null), true, RichTextFormat.JSON);
+        return page.path("data").isEmpty();
+    }
+
     /** The entries with these ids that still exist (one query per 100 ids; every entry in one scan when most are asked for). */
     Map<String, JsonNode> byIds(List<String> ids) {
         Map<String, JsonNode> out = new HashMap<>();

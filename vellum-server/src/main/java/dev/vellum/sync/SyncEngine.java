@@ -59,11 +59,13 @@ final class SyncEngine {
         Map<String, Conflict> open = db.read(tx -> state.openConflicts(tx, connection.id()));
         Set<String> slugs = new HashSet<>();
         Set<String> seen = new HashSet<>();
+        // into an empty collection nothing can match by slug but what this run creates (which the slug set knows)
+        boolean matchSlugs = !local.isEmpty();
         remote.changedSince(since, page -> {
             List<JsonNode> chunk = new ArrayList<>(page.size());
             page.forEach(chunk::add);
             chunk.forEach(item -> seen.add(codec.remoteId(item)));
-            pullChunk(chunk, open, slugs);
+            pullChunk(chunk, open, slugs, matchSlugs);
             for (JsonNode item : chunk) marker[0] = later(marker[0], dateMarker(item));
             progress.accept(report);
         });
@@ -81,7 +83,7 @@ final class SyncEngine {
         return marker[0];
     }
 
-    private void pullChunk(List<JsonNode> items, Map<String, Conflict> open, Set<String> slugs) {
+    private void pullChunk(List<JsonNode> items, Map<String, Conflict> open, Set<String> slugs, boolean matchSlugs) {
         List<String> ids = items.stream().map(codec::remoteId).toList();
         Map<String, SyncItem> links = db.read(tx -> state.byRemote(tx, connection.id(), ids));
         List<SyncItem> changed = new ArrayList<>();
@@ -98,7 +100,7 @@ final class SyncEngine {
             JsonNode slug = item.get(connection.slugField());
             if (slug != null && !slug.isNull()) unlinkedSlugs.add(slug.asText());
         }
-        Map<String, JsonNode> bySlug = unlinkedSlugs.isEmpty() ? Map.of() : local.bySlugs(unlinkedSlugs);
+        Map<String, JsonNode> bySlug = unlinkedSlugs.isEmpty() || !matchSlugs ? Map.of() : local.bySlugs(unlinkedSlugs);
         Map<String, SyncItem> slugLinks = bySlug.isEmpty() ? Map.of()
                 : db.read(tx -> state.byEntry(tx, connection.id(), bySlug.values().stream().map(e -> e.path("id").asText()).toList()));
         List<Pair> pairs = new ArrayList<>();

@@ -361,8 +361,24 @@ class AdminContentBrowserTest {
             else el.sendKeys(value);
         });
         form.findElement(By.xpath(".//button[text()='Add field']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gone(form));
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
+    }
+
+    /**
+     * Whether the page that held {@code element} has been replaced. ChromeDriver reports an element of a
+     * replaced document either as stale or, while the new document loads, as an inspector error naming it.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
+            throw e;
+        }
     }
 
     private static void openField(String id) {

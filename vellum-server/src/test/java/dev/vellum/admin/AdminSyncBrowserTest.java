@@ -95,6 +95,8 @@ class AdminSyncBrowserTest {
         wait(d -> d.getCurrentUrl().matches(".*/admin/p/site/connections/[0-9A-Z]+(\\?.*)?$"));
         assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).contains("Connected");
         String connection = browser.getCurrentUrl().replaceAll("\\?.*$", "");
+        String trigger = browser.findElement(By.id("sync-hook")).getDomProperty("value");
+        assertThat(trigger).startsWith(server.base() + "/sync-hooks/");
         assertThat(root.get("/v1/projects/site/collections/posts").json().get("fields").findValuesAsText("id")).as("the Directus field added")
                 .contains("subtitle");
 
@@ -124,6 +126,11 @@ class AdminSyncBrowserTest {
         assertThat(conflictA.findElement(By.cssSelector("tr.changed")).getText()).contains("A in Vellum").contains("A in Directus").contains("A");
         Browser.assertAccessible("sync conflicts");
         Browser.screenshot("sync-conflicts");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth")).as("the conflict screen fits a phone's width").isTrue();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        conflictA = section("a");
 
         // a: Use Directus, on both sides
         conflictA.findElement(By.xpath(".//button[normalize-space(text())='Use Directus']")).click();
@@ -147,6 +154,7 @@ class AdminSyncBrowserTest {
         // reconfigure: views ignored from now on
         browser.get(connection);
         browser.findElement(By.linkText("Reconfigure")).click();
+        browser.findElement(By.linkText("Ask Directus again")).click();
         new Select(browser.findElement(By.id("map-views"))).selectByValue("");
         Browser.assertAccessible("Directus reconfigure");
         click("Save configuration");

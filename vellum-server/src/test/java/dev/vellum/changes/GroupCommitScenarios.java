@@ -147,6 +147,7 @@ abstract class GroupCommitScenarios extends LocalScenarios {
         }, "feed-reader");
         reader.start();
         Map<Integer, List<String>> acknowledged = new ConcurrentHashMap<>();
+        List<List<String>> batches = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -156,6 +157,17 @@ abstract class GroupCommitScenarios extends LocalScenarios {
                     Random r = new Random(writer);
                     List<String> mine = new ArrayList<>();
                     for (int i = 0; i < perWriter; i++) {
+                        if (writer % 8 == 0) {
+                            // every eighth writer sends batches (the bulk path): its records are consecutive, in item order
+                            ObjectNode batch = JSON.createObjectNode();
+                            var items = batch.putArray("entries");
+                            for (int k = 0; k < 10; k++) items.add(note(writer * 1000 + i * 10 + k, null));
+                            List<String> ids = entries.batch(P, "notes", batch, null).results().stream()
+                                    .map(dev.vellum.content.BatchResult.Item::id).toList();
+                            batches.add(ids);
+                            mine.addAll(ids);
+                            continue;
+                        }
                         if (r.nextInt(6) == 0) {
                             // an invalid write among the valid ones: a slug another entry holds
                             try {
@@ -203,6 +215,12 @@ abstract class GroupCommitScenarios extends LocalScenarios {
             }
         }
         assertThat(logged).as("the log holds exactly the acknowledged writes").hasSize(total);
+        assertThat(batches).hasSize(writers / 8 * perWriter);
+        for (List<String> batch : batches) {
+            for (int k = 1; k < batch.size(); k++) {
+                assertThat(seqOf.get(batch.get(k))).as("a batch's records are consecutive, in item order").isEqualTo(seqOf.get(batch.get(0)) + k);
+            }
+        }
         assertThat(total).isGreaterThan(writers * perWriter / 2);
     }
 }

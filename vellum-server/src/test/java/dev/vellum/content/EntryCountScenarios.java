@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code include_total} is exact: after rounds of random concurrent creates, updates and deletes (with
- * readers asking for totals all the while, so cached counts exist), every total equals a COUNT(*) run
- * directly on the table, with and without drafts, filtered and not.
+ * {@code include_total} is exact: after rounds of random concurrent creates, updates and deletes, single and in
+ * batches (with readers asking for totals all the while, so cached counts exist), every total equals a COUNT(*)
+ * run directly on the table, with and without drafts, filtered and not.
  */
 abstract class EntryCountScenarios extends LocalScenarios {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +38,7 @@ abstract class EntryCountScenarios extends LocalScenarios {
         entries = vellum.services().entries();
         vellum.services().projects().create(P, null);
         vellum.services().collections().create(P, JSON.valueToTree(Map.of("id", "things", "fields", List.of(
-                Map.of("id", "n", "type", "number", "integer", true)))), null);
+                Map.of("id", "n", "type", "number", "integer", true, "min", 0)))), null);
     }
 
     @Test
@@ -78,7 +78,27 @@ abstract class EntryCountScenarios extends LocalScenarios {
         for (int i = 0; i < 40; i++) {
             int op = r.nextInt(10);
             try {
-                if (op < 5 || ids.isEmpty()) {
+                if (op == 4) {
+                    // a batch of creates (bulk path), now and then with an invalid item that fails alone
+                    ObjectNode batch = JSON.createObjectNode();
+                    var items = batch.putArray("entries");
+                    for (int k = r.nextInt(25) + 1; k > 0; k--) {
+                        ObjectNode item = items.addObject().put("draft", r.nextBoolean());
+                        item.putObject("fields").put("n", r.nextInt(12) - 1); // -1 is invalid (min 0)
+                    }
+                    for (BatchResult.Item result : entries.batch(P, "things", batch, null).results()) {
+                        if (result.status().equals("created")) ids.add(result.id());
+                    }
+                } else if (op == 9 && !ids.isEmpty()) {
+                    // a batch of upserts by id (entries another writer deleted meanwhile fail alone)
+                    ObjectNode batch = JSON.createObjectNode().put("mode", "upsert").put("match", "id");
+                    var items = batch.putArray("entries");
+                    for (int k = r.nextInt(5) + 1; k > 0; k--) {
+                        ObjectNode item = items.addObject().put("id", ids.get(r.nextInt(ids.size()))).put("draft", r.nextBoolean());
+                        item.putObject("fields").put("n", r.nextInt(10));
+                    }
+                    entries.batch(P, "things", batch, null);
+                } else if (op < 5 || ids.isEmpty()) {
                     ObjectNode body = JSON.createObjectNode().put("draft", r.nextBoolean());
                     body.putObject("fields").put("n", r.nextInt(10));
                     ids.add(entries.create(P, "things", body, null, null, RichTextFormat.JSON).id());

@@ -169,11 +169,22 @@ abstract class AssetFieldScenarios extends ServerScenarios {
         assertThat(unknown.json().at("/errors/0/field").asText()).isEqualTo("fields.body");
         assertThat(unknown.json().at("/errors/0/code").asText()).isEqualTo("asset_not_found");
 
+        // a file linked from rich text is used by its URL
+        String pdf = p.upload(PDF, "brochure.pdf", "application/pdf");
+        String pdfUrl = p.raw().get(p.assets() + "/" + pdf).json().get("url").asText();
+        String linking = p.api().post(pages, Map.of("fields", Map.of("title", "Links", "body",
+                Map.of("html", "<p>See <a href=\"" + pdfUrl + "\">the brochure</a>.</p>")))).json().get("id").asText();
+        String unused = p.upload(TestFiles.image("png", 8, 8, 6), "unused.png", "image/png");
+
         RawHttp.Response refused = p.raw().send("DELETE", p.assets() + "/" + image, java.net.http.HttpRequest.BodyPublishers.noBody());
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("errors").toString()).contains("pages/" + first + "/body").contains("pages/" + secondId + "/body");
+        RawHttp.Response linked = p.raw().send("DELETE", p.assets() + "/" + pdf, java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(linked.status()).isEqualTo(409);
+        assertThat(linked.json().get("errors").toString()).contains("pages/" + linking + "/body");
         RawHttp.Response purge = p.raw().post(p.assets() + "/purge", "{\"older_than_days\": 0}".getBytes(), "application/json");
-        assertThat(purge.json().get("count").asInt()).as("purge keeps assets used in rich text").isZero();
+        assertThat(purge.json().get("count").asInt()).as("purge keeps assets used in rich text, by id or by URL").isEqualTo(1);
+        assertThat(purge.json().toString()).contains(unused).doesNotContain(image).doesNotContain(pdf);
 
         assertThat(p.raw().send("DELETE", p.assets() + "/" + image + "?force=true", java.net.http.HttpRequest.BodyPublishers.noBody()).status())
                 .isEqualTo(204);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two nodes on one PostgreSQL database and one S3 bucket (a real S3Proxy), each with a data directory of its
  * own: what one uploads the other lists and serves (bytes, byte ranges, variants made once for both),
- * identical bytes uploaded on the other are the same asset, and a delete on one is gone on both.
+ * identical bytes uploaded on the other are the same asset, and a delete on one is gone on both. And an export
+ * taken from one node restores through the other, asset bytes included.
  */
 class SharedBucketAssetTest {
 
@@ -88,6 +89,55 @@ class SharedBucketAssetTest {
             assertThat(onA.get(photoUrl).status()).isEqualTo(404);
             assertThat(objects(s3, bucket)).noneMatch(k -> k.endsWith(photo.json().get("sha256").asText()) || k.contains("/variants/"));
         }
+    }
+
+    @Test
+    void anExportFromOneNodeRestoresThroughTheOtherWithItsAssets(@TempDir Path dir) throws Exception {
+        S3Proxy s3 = S3Proxy.get();
+        String bucket = s3.newBucket();
+        try (Backend pg = Backend.postgres();
+             TestServer a = new TestServer(pg, node(s3, bucket, dir.resolve("a")));
+             TestServer b = new TestServer(pg, node(s3, bucket, dir.resolve("b")))) {
+            a.admin().post("/v1/projects", Map.of("id", "orig"));
+            a.admin().post("/v1/projects", Map.of("id", "copy"));
+            RawHttp onA = new RawHttp(a.base(), Backend.ADMIN_TOKEN);
+            RawHttp onB = new RawHttp(b.base(), Backend.ADMIN_TOKEN);
+            assertThat(a.admin().post("/v1/projects/orig/collections", Map.of("id", "posts", "fields", List.of(
+                    Map.of("id", "cover", "type", "image"), Map.of("id", "body", "type", "rich_text")))).status()).isEqualTo(201);
+            byte[] png = TestFiles.image("png", 30, 20, 11);
+            String asset = onA.post("/v1/projects/orig/assets?filename=cover.png", png, "image/png").json().get("id").asText();
+            assertThat(a.admin().post("/v1/projects/orig/collections/posts/entries", Map.of("fields", Map.of("cover", Map.of("asset", asset),
+                    "body", Map.of("type", "doc", "version", 1, "content", List.of(Map.of("type", "image", "attrs", Map.of("asset", asset)))))))
+                    .status()).isEqualTo(201);
+
+            RawHttp.Response exported = onA.get("/v1/projects/orig/export");
+            assertThat(exported.status()).isEqualTo(200);
+            RawHttp.Response restored = onB.post("/v1/projects/copy/restore", exported.body(), "application/zip");
+            assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
+            assertThat(restored.json().get("assets").asInt()).isEqualTo(1);
+            JsonNode copied = onB.get("/v1/projects/copy/assets/" + asset).json();
+            assertThat(copied.get("sha256").asText()).isEqualTo(onA.get("/v1/projects/orig/assets/" + asset).json().get("sha256").asText());
+            assertThat(onA.get(copied.get("url").asText()).body()).as("the copy's bytes, from the bucket").isEqualTo(png);
+            JsonNode entry = onB.get("/v1/projects/copy/collections/posts/entries").json().at("/data/0/fields");
+            assertThat(entry.at("/cover/url").asText()).isEqualTo(copied.get("url").asText());
+            assertThat(entry.at("/body/content/0/attrs/src").asText()).isEqualTo(copied.get("url").asText());
+
+            Map<String, byte[]> left = members(exported.body());
+            Map<String, byte[]> right = members(onB.get("/v1/projects/copy/export").body());
+            assertThat(right.keySet()).containsExactlyElementsOf(left.keySet());
+            for (String name : left.keySet()) {
+                if (!name.equals("manifest.json")) assertThat(right.get(name)).as(name).isEqualTo(left.get(name));
+            }
+        }
+    }
+
+    private static Map<String, byte[]> members(byte[] zip) throws java.io.IOException {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) out.put(e.getName(), in.readAllBytes());
+        }
+        return out;
     }
 
     private static Map<String, String> node(S3Proxy s3, String bucket, Path dataDir) {

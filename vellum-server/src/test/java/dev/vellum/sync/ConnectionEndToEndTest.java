@@ -91,6 +91,35 @@ class ConnectionEndToEndTest extends DirectusScenarios {
     }
 
     @Test
+    void createNewAtTheFreeTiersCollectionLimitIsAClearProblemAndLeavesNothingHalfMade() {
+        Project p = project("limit");
+        p.collection("tags", List.of(Map.of("id", "name", "type", "text")));
+        p.collection("posts", List.of(Map.of("id", "title", "type", "text"), Map.of("id", "tags", "type", "references", "collection", "tags")));
+        p.connect(Map.of("collection", "tags", "url", directus.url(), "token", DirectusServer.TOKEN, "remote_collection", "v_tags",
+                "create_remote", true));
+        // fill Directus up to its limit, then free one place: the new collection fits, its junction does not
+        int made = 0;
+        while (made < 60) {
+            Api.Response r = directus.api().post("/collections", Map.of("collection", "filler_" + made, "schema", Map.of(), "meta", Map.of()));
+            if (r.status() != 200) break;
+            made++;
+        }
+        assertThat(made).as("Directus' free tier refuses collections past its limit").isLessThan(60).isPositive();
+        assertThat(directus.api().delete("/collections/filler_" + (made - 1)).status()).isEqualTo(204);
+
+        Api.Response r = p.api().post(p.path("/connections"), Map.of("collection", "posts", "url", directus.url(), "token", DirectusServer.TOKEN,
+                "remote_collection", "v_posts", "create_remote", true));
+        assertThat(r.status()).as(r.toString()).isEqualTo(422);
+        assertThat(r.json().path("code").asText()).isEqualTo("create_failed");
+        assertThat(r.json().path("errors").path(0).path("field").asText()).isEqualTo("remote_collection");
+        assertThat(directus.api().get("/collections/v_posts").status()).isIn(403, 404);
+        JsonNode history = directus.api().get("/activity?filter[collection][_eq]=directus_collections&filter[item][_eq]=v_posts&fields=action")
+                .json().path("data");
+        assertThat(history.findValuesAsText("action")).as(history.toString()).contains("create", "delete"); // made, then taken back
+        assertThat(p.api().get(p.path("/connections")).json().path("data")).hasSize(1);
+    }
+
+    @Test
     void reconfigureKeepsTheTokenAndChangesOptionsAndMapping() {
         Project p = postsProject();
         JsonNode c = p.connect(Map.of("collection", "posts", "url", directus.url(), "token", DirectusServer.TOKEN,
