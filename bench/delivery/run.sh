@@ -70,7 +70,10 @@ measure_with() {  # measure_with "WRK-LOAD" KEY wrk-args…
   RPS[$key]=$(awk '/Requests\/sec/ {print $2}' "$TMP/$key.txt")
   P50[$key]=$(awk '$1 == "50%" {print $2}' "$TMP/$key.txt")
   P99[$key]=$(awk '$1 == "99%" {print $2}' "$TMP/$key.txt")
-  grep -q "Non-2xx" "$TMP/$key.txt" && ! [ "$key" = "etag304" ] && { echo "$key: non-2xx answers" >&2; cat "$TMP/$key.txt" >&2; }
+  # a figure of error answers is no figure: stop (the 304 measurement expects 304s)
+  if grep -q "Non-2xx" "$TMP/$key.txt" && ! [ "$key" = "etag304" ]; then
+    echo "$key: non-2xx answers, stopping" >&2; cat "$TMP/$key.txt" >&2; exit 1
+  fi
   log "$key: ${RPS[$key]} req/s (p50 ${P50[$key]}, p99 ${P99[$key]}, load ${LOADS[$key]})"
 }
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -10,7 +10,12 @@ const ENTRIES = Number(entriesArg ?? 100000);
 const VOCABULARY = 5000;
 
 let seed = 20261126;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => { // mulberry32: exact 32-bit arithmetic (Math.imul), the same sequence on every run
+  seed = (seed + 0x6D2B79F5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'de', 'pa', 'gu', 'ze', 'ho', 'bi', 'fa', 'qu', 'wen', 'tor', 'lin', 'dra'];
 const words = [];
 const seen = new Set();
@@ -40,7 +45,7 @@ const started = Date.now();
 for (let from = 0; from < ENTRIES; from += 1000) {
   const entries = Array.from({ length: Math.min(1000, ENTRIES - from) }, (_, k) => {
     const i = from + k;
-    const body = { type: 'doc', content: [
+    const body = { type: 'doc', version: 1, content: [
       { type: 'paragraph', content: [{ type: 'text', text: sentence(20 + Math.floor(random() * 60)) }] },
       { type: 'paragraph', content: [{ type: 'text', text: sentence(20 + Math.floor(random() * 40)) }] }] };
     return { fields: { title: sentence(3 + Math.floor(random() * 5)), body, status: i % 4 === 3 ? 'draft' : 'live', views: (i * 7919) % 100000 } };
