@@ -128,6 +128,19 @@ public final class DirectusClient {
         send("DELETE", "/items/" + enc(collection), keys);
     }
 
+    /** Which of these items of {@code collection} Directus' activity log shows as deleted. */
+    public java.util.Set<String> deleted(String collection, java.util.List<String> items) {
+        com.fasterxml.jackson.databind.node.ObjectNode filter = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode and = filter.putArray("_and");
+        and.addObject().putObject("collection").put("_eq", collection);
+        and.addObject().putObject("action").put("_eq", "delete");
+        com.fasterxml.jackson.databind.node.ArrayNode in = and.addObject().putObject("item").putArray("_in");
+        items.forEach(in::add);
+        java.util.Set<String> out = new java.util.HashSet<>();
+        get("/activity" + query(Map.of("filter", filter.toString(), "fields", "item", "limit", "-1"))).forEach(a -> out.add(a.path("item").asText()));
+        return out;
+    }
+
     /** Uploads a file (multipart POST /files), streaming its {@code size} bytes; the new file's id. */
     public String upload(java.util.function.Supplier<java.io.InputStream> bytes, long size, String filename, String contentType) {
         String boundary = "vellum-" + Long.toHexString(System.nanoTime());

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class RemoteSide {
     static final int PAGE = 1000;
-    private static final int LOOKUP = 100;
+    static final int LOOKUP = 100;
     private static final int WRITE = 500;
 
     private final DirectusClient client;

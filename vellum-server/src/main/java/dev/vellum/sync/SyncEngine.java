@@ -73,10 +73,14 @@ final class SyncEngine {
             List<String> deleted = new ArrayList<>();
             if (since != null) { // incremental: Directus' activity log says what was deleted after the marker
                 remote.client().deletions(connection.remoteCollection(), since).forEach(a -> deleted.add(a.path("item").asText()));
-            } else { // a full scan: a linked item Directus no longer has was deleted there
+            } else { // a full scan: a linked item Directus no longer has, if its activity log says it was deleted
+                List<String> absent = new ArrayList<>();
                 db.read(tx -> state.all(tx, connection.id())).forEach(l -> {
-                    if (!seen.contains(l.remoteId())) deleted.add(l.remoteId());
+                    if (!seen.contains(l.remoteId())) absent.add(l.remoteId());
                 });
+                for (int i = 0; i < absent.size(); i += RemoteSide.LOOKUP) {
+                    deleted.addAll(remote.client().deleted(connection.remoteCollection(), absent.subList(i, Math.min(absent.size(), i + RemoteSide.LOOKUP))));
+                }
             }
             pullDeletions(deleted);
         }

@@ -315,5 +315,14 @@ abstract class SyncScenarios extends DirectusScenarios {
         JsonNode againPush = p.sync(c, "push");
         assertThat(againPush.path("deleted").asInt() + againPush.path("created").asInt()).as(againPush.toString()).isZero();
         assertThat(p.entries("posts")).hasSize(2);
+
+        // a full pull finds a deletion by the item's absence, confirmed by Directus' activity log
+        String item3 = items("articles").get(0).path("slug").asText().equals("item-3") ? items("articles").get(0).path("id").asText()
+                : items("articles").get(1).path("id").asText();
+        assertThat(directus.api().delete("/items/articles/" + item3).status()).isEqualTo(204);
+        JsonNode full = p.sync(c, "pull", Map.of("full", true));
+        assertThat(full.path("deleted").asInt()).as(full.toString()).isEqualTo(1);
+        assertThat(p.entryBySlug("posts", "item-3").isMissingNode()).isTrue();
+        assertThat(p.entries("posts")).hasSize(1);
     }
 }
