@@ -81,10 +81,10 @@ final class EntryBatch {
      * A new entry's field values as the writer needs them: completed with nulls, as column parameters, and as the
      * JSON of its change-log record; made before the transaction, so the one writer spends its time writing.
      */
-    private record Encoded(long schemaVersion, ObjectNode fields, Object[] columns, String json) {
+    private record Encoded(long schemaVersion, ObjectNode fields, EntryRepository.Encoded row, String json) {
         static Encoded of(CollectionSchema c, PreparedEntry p) {
             ObjectNode fields = EntryValidator.complete(c, p.values());
-            return new Encoded(c.version(), fields, EntryRepository.encode(c, fields), JsonColumns.write(fields));
+            return new Encoded(c.version(), fields, EntryRepository.Encoded.of(c, fields), JsonColumns.write(fields));
         }
     }
 
@@ -147,7 +147,7 @@ final class EntryBatch {
         List<BatchResult.Item> results = new ArrayList<>(n);
         List<EntryRepository.Update> updates = new ArrayList<>();
         List<Entry> inserts = new ArrayList<>();
-        List<Object[]> insertColumns = new ArrayList<>();
+        List<EntryRepository.Encoded> insertColumns = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             PreparedEntry p = ready.get(i);
             try {
@@ -182,7 +182,7 @@ final class EntryBatch {
                     boolean encodedAlready = enc != null && enc.schemaVersion() == c.version();
                     Entry e = encodedAlready ? EntryWriter.created(p, id, slug, now, enc.fields()) : EntryWriter.created(c, p, id, slug, now);
                     inserts.add(e);
-                    insertColumns.add(encodedAlready ? enc.columns() : null);
+                    insertColumns.add(encodedAlready ? enc.row() : null);
                     written.add(new Written(ChangeKind.ENTRY_CREATED, e, encodedAlready ? EntryJson.render(e, enc.json()) : null));
                     results.add(new BatchResult.Item("created", id, slug, 1L, null, List.of()));
                 }

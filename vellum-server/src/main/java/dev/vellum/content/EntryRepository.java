@@ -11,6 +11,7 @@ import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
 import dev.vellum.schema.CollectionSchema;
 import dev.vellum.schema.Field;
+import dev.vellum.search.SearchDocument;
 import dev.vellum.search.SearchIndexRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,23 +53,33 @@ final class EntryRepository {
         insertAll(tx, c, rows, java.util.Collections.nCopies(rows.size(), null));
     }
 
-    /** {@link #insertAll} with each row's field values already {@link #encode encoded} (or null: encoded here). */
-    public void insertAll(Tx tx, CollectionSchema c, List<Entry> rows, List<Object[]> encoded) throws SQLException {
+    /**
+     * A new row's field values as {@link #insertAll} needs them, made before the write transaction (the one writer
+     * then only binds them): the column parameters, and the words the search index keeps of them.
+     */
+    record Encoded(Object[] columns, SearchDocument.FieldWords words) {
+        static Encoded of(CollectionSchema c, ObjectNode fields) {
+            return new Encoded(encode(c, fields), SearchDocument.words(c, fields));
+        }
+    }
+
+    /** {@link #insertAll} with each row's field values already {@link Encoded encoded} (or null: encoded here). */
+    public void insertAll(Tx tx, CollectionSchema c, List<Entry> rows, List<Encoded> encoded) throws SQLException {
         if (rows.isEmpty()) return;
         List<Object[]> params = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) params.add(insertParams(c, rows.get(i), encoded.get(i)));
+        List<SearchIndexRepository.Indexed> indexed = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Entry e = rows.get(i);
+            Encoded enc = encoded.get(i);
+            params.add(insertParams(c, e, enc == null ? null : enc.columns()));
+            indexed.add(new SearchIndexRepository.Indexed(e.id(), e.slug(), e.fields(), enc == null ? null : enc.words()));
+        }
         try {
             tx.batch(insertSql(tx, c), params);
         } catch (SQLException ex) {
             throw translate(c, ex);
         }
-        search.putAll(tx, c, indexed(rows));
-    }
-
-    private static List<SearchIndexRepository.Indexed> indexed(List<Entry> rows) {
-        List<SearchIndexRepository.Indexed> out = new ArrayList<>(rows.size());
-        for (Entry e : rows) out.add(new SearchIndexRepository.Indexed(e.id(), e.slug(), e.fields()));
-        return out;
+        search.putAll(tx, c, indexed);
     }
 
     private static String insertSql(Tx tx, CollectionSchema c) {
@@ -128,9 +139,9 @@ final class EntryRepository {
         } catch (SQLException ex) {
             throw translate(c, ex);
         }
-        List<Entry> rows = new ArrayList<>(changes.size());
-        for (Update ch : changes) rows.add(ch.next());
-        search.putAll(tx, c, indexed(rows));
+        List<SearchIndexRepository.Indexed> indexed = new ArrayList<>(changes.size());
+        for (Update ch : changes) indexed.add(new SearchIndexRepository.Indexed(ch.next().id(), ch.next().slug(), ch.next().fields(), null));
+        search.putAll(tx, c, indexed);
         return true;
     }
 

@@ -33,20 +33,45 @@ public record SearchDocument(List<String> title, List<String> body) {
     static final int MAX_POSITIONS_PER_WORD = 256;
 
     public static SearchDocument of(CollectionSchema c, String slug, JsonNode fields) {
-        List<String> title = new ArrayList<>(SearchText.words(slug));
+        return words(c, fields).withSlug(slug);
+    }
+
+    /**
+     * The analysed words of an entry's fields, before its slug is known: a batch analyses its items outside the
+     * write transaction, and only the slug's words are added inside ({@link FieldWords#withSlug}).
+     */
+    public static FieldWords words(CollectionSchema c, JsonNode fields) {
+        List<List<String>> titleParts = new ArrayList<>();
         List<String> body = new ArrayList<>();
         for (Field f : c.fields()) {
             if (!searchable(f)) continue;
             JsonNode v = fields == null ? null : fields.get(f.id());
             if (v == null || v.isNull()) continue;
-            List<String> into = f.type() instanceof TextType ? title : body;
-            if (!into.isEmpty()) into.add(GAP);
-            into.addAll(SearchText.words(f.type() instanceof TextType ? v.asText() : text(f.type(), v)));
+            if (f.type() instanceof TextType) {
+                titleParts.add(SearchText.words(v.asText()));
+            } else {
+                if (!body.isEmpty()) body.add(GAP);
+                body.addAll(SearchText.words(text(f.type(), v)));
+            }
         }
-        if (title.size() > MAX_WORDS) title = title.subList(0, MAX_WORDS);
-        int room = Math.max(0, MAX_WORDS - title.size());
-        if (body.size() > room) body = body.subList(0, room);
-        return new SearchDocument(title, body);
+        return new FieldWords(titleParts, body);
+    }
+
+    /** The words of an entry's fields: each text field's (title weight, joined once the slug is known) and the others' (body weight). */
+    public record FieldWords(List<List<String>> titleParts, List<String> body) {
+        /** The document of the entry with this slug: the slug's words lead the title, a {@link #GAP} after each non-empty start. */
+        public SearchDocument withSlug(String slug) {
+            List<String> title = new ArrayList<>(SearchText.words(slug));
+            for (List<String> part : titleParts) {
+                if (!title.isEmpty()) title.add(GAP);
+                title.addAll(part);
+            }
+            List<String> b = body;
+            if (title.size() > MAX_WORDS) title = title.subList(0, MAX_WORDS);
+            int room = Math.max(0, MAX_WORDS - title.size());
+            if (b.size() > room) b = b.subList(0, room);
+            return new SearchDocument(title, b);
+        }
     }
 
     /** Whether a field's values are indexed: textual types, unless the schema says {@code "searchable": false}. */

@@ -75,8 +75,12 @@ public final class SearchIndexRepository {
         }
     }
 
-    /** An entry as the index needs it. */
-    public record Indexed(String id, String slug, JsonNode fields) {}
+    /** An entry as the index needs it; {@code words}: its fields analysed already (or null: analysed here). */
+    public record Indexed(String id, String slug, JsonNode fields, SearchDocument.FieldWords words) {
+        SearchDocument document(CollectionSchema c) {
+            return words != null ? words.withSlug(slug) : SearchDocument.of(c, slug, fields);
+        }
+    }
 
     /**
      * {@link #put} for many entries at once (a batch's rows): the same rows, written by a few statements each run
@@ -86,7 +90,7 @@ public final class SearchIndexRepository {
         if (entries.isEmpty()) return;
         List<Object[]> rows = new java.util.ArrayList<>(entries.size());
         if (tx.dialect() != Dialect.SQLITE) {
-            for (Indexed e : entries) rows.add(new Object[] {e.id(), SearchDocument.of(c, e.slug(), e.fields()).tsvector()});
+            for (Indexed e : entries) rows.add(new Object[] {e.id(), e.document(c).tsvector()});
             tx.batch("INSERT INTO " + search(c) + " (id, doc) VALUES (?, CAST(? AS tsvector)) "
                     + "ON CONFLICT (id) DO UPDATE SET doc = excluded.doc", rows);
             return;
@@ -110,7 +114,7 @@ public final class SearchIndexRepository {
         for (int i = 0; i < entries.size(); i++) {
             Indexed e = entries.get(i);
             if (added[i] == 0) stale.add(new Object[] {doc.get(e.id())});
-            SearchDocument d = SearchDocument.of(c, e.slug(), e.fields());
+            SearchDocument d = e.document(c);
             rows.add(new Object[] {doc.get(e.id()), SearchDocument.joined(d.title()), SearchDocument.joined(d.body())});
         }
         tx.batch("DELETE FROM " + fts(c) + " WHERE rowid = ?", stale);

@@ -319,5 +319,9 @@ abstract class BatchWriteScenarios extends LocalScenarios {
         assertThat(r.results().get(800).slug()).isEqualTo("bulk-0-3");
         List<Change> logged = new ArrayList<>(loggedSince(seq));
         assertThat(logged).extracting(Change::entryId).isEqualTo(r.results().stream().map(BatchResult.Item::id).toList());
+        var found = entries.list(P, "posts", new dev.vellum.query.ListParams("100", null, null, "title", null, null, "bulk 399"), true,
+                RichTextFormat.JSON).get("data");
+        assertThat(found.findValuesAsText("slug")).as("the bulk rows are in the search index, slugs included")
+                .containsExactlyInAnyOrder("bulk-399", "bulk-399-2");
     }
 }
