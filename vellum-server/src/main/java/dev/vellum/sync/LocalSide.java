@@ -37,7 +37,14 @@ final class LocalSide {
     /** Every entry, by id. */
     Map<String, JsonNode> all() {
         Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
-        query(null, e -> out.put(e.path("id").asText(), e));
+        query(null, null, e -> out.put(e.path("id").asText(), e));
+        return out;
+    }
+
+    /** Every entry's version, by id (no field values read). */
+    Map<String, Long> versions() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        query(null, "id", e -> out.put(e.path("id").asText(), e.path("version").asLong()));
         return out;
     }
 
@@ -47,15 +54,25 @@ final class LocalSide {
         return page.path("data").isEmpty();
     }
 
-    /** The entries with these ids that still exist (one query per 100 ids; every entry in one scan when most are asked for). */
+    /** The entries with these ids that still exist, in that order (one query per 100 ids). */
     Map<String, JsonNode> byIds(List<String> ids) {
-        Map<String, JsonNode> out = new HashMap<>();
-        if (ids.size() > 20 * PAGE) {
-            Map<String, JsonNode> all = all();
-            for (String id : ids) if (all.containsKey(id)) out.put(id, all.get(id));
-            return out;
+        return byIds(ids, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same, out of a collection of {@code total} entries: where that many ids cost more queries (100
+     * ids each) than reading every entry (500 a page), every entry is read instead.
+     */
+    Map<String, JsonNode> byIds(List<String> ids, int total) {
+        Map<String, JsonNode> found;
+        if ((long) ids.size() * PAGE > (long) total * PER_QUERY) {
+            found = all();
+        } else {
+            found = new HashMap<>();
+            where("id", ids, e -> found.put(e.path("id").asText(), e));
         }
-        where("id", ids, e -> out.put(e.path("id").asText(), e));
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>(); // in the order asked for: a run writes in a stable order
+        for (String id : ids) if (found.containsKey(id)) out.put(id, found.get(id));
         return out;
     }
 
@@ -74,21 +91,21 @@ final class LocalSide {
             String v = values.get(i);
             int cost = SyncJson.JSON.valueToTree(v).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
             if (!list.isEmpty() && (list.size() == PER_QUERY || size + cost > FILTER_BYTES)) {
-                query(attribute + " in " + list, each);
+                query(attribute + " in " + list, null, each);
                 list = SyncJson.JSON.createArrayNode();
                 size = 0;
             }
             list.add(v);
             size += cost;
         }
-        if (!list.isEmpty()) query(attribute + " in " + list, each);
+        if (!list.isEmpty()) query(attribute + " in " + list, null, each);
     }
 
-    /** Every page of entries matching {@code filter} (null: all), drafts included, rich text as documents. */
-    private void query(String filter, java.util.function.Consumer<JsonNode> each) {
+    /** Every page of entries matching {@code filter} (null: all), drafts included, rich text as documents; {@code fields} as the API takes it. */
+    private void query(String filter, String fields, java.util.function.Consumer<JsonNode> each) {
         String cursor = null;
         do {
-            ObjectNode page = entries.list(projectId, collection, new ListParams(Integer.toString(PAGE), cursor, null, null, null, filter),
+            ObjectNode page = entries.list(projectId, collection, new ListParams(Integer.toString(PAGE), cursor, null, fields, null, filter),
                     true, RichTextFormat.JSON);
             page.path("data").forEach(each);
             cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText(null);

@@ -188,13 +188,25 @@ final class SyncEngine {
         Map<String, JsonNode> entries;
         Set<String> deletedIds = new LinkedHashSet<>();
         if (since <= 0) {
-            Map<String, JsonNode> all = local.all();
-            entries = all;
-            if (connection.options().deletes()) { // a full push: a linked entry Vellum no longer has was deleted here
-                db.read(tx -> state.all(tx, connection.id())).forEach(l -> {
-                    if (!all.containsKey(l.entryId())) deletedIds.add(l.entryId());
-                });
-            }
+            // a full push compares every entry's version with its link first (ids and versions only), and reads
+            // whole only the entries that are new or changed: cheap over a collection a pull just filled
+            Map<String, Long> versions = local.versions();
+            Map<String, Long> synced = new HashMap<>();
+            db.read(tx -> state.all(tx, connection.id())).forEach(l -> {
+                synced.put(l.entryId(), l.vellumVersion());
+                // a linked entry Vellum no longer has was deleted here
+                if (connection.options().deletes() && !versions.containsKey(l.entryId())) deletedIds.add(l.entryId());
+            });
+            List<String> changed = new ArrayList<>();
+            versions.forEach((id, v) -> {
+                if (v.equals(synced.get(id))) {
+                    report.seen++;
+                    report.unchanged++; // not changed in Vellum since it was last synced
+                } else {
+                    changed.add(id);
+                }
+            });
+            entries = local.byIds(changed, versions.size());
         } else {
             Set<String> ids = new LinkedHashSet<>();
             long at = since;
