@@ -104,6 +104,7 @@ measure() {
   CPU[$key]=$(awk -v c=$((c1 - c0)) -v hz="$CLK_TCK" -v ns=$((t1 - t0)) 'BEGIN {printf "%.2f", c / hz / (ns / 1e9)}')
   read -r "RPS[$key]" "P50[$key]" "P99[$key]" "NON2XX[$key]" "SOCKERR[$key]" "REQS[$key]" < <(parse_wrk "$TMP/$key.txt")
   [ "${RPS[$key]}" = "-" ] && cat "$TMP/$key.txt" >&2
+  if [ "${REQS[$key]}" = 0 ]; then unset "RPS[$key]"; log "  no request finished within $DURATION: n/a"; return; fi
   log "  ${RPS[$key]} req/s, p50 ${P50[$key]} ms, p99 ${P99[$key]} ms, non-2xx ${NON2XX[$key]}, socket errors ${SOCKERR[$key]}, CPU ${CPU[$key]} cores"
 }
 

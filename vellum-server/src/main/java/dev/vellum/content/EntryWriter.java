@@ -104,7 +104,7 @@ final class EntryWriter {
         List<List<FieldError>> errors = new ArrayList<>(items.size());
         for (PreparedEntry p : items) errors.add(new ArrayList<>(p.errors()));
         for (boolean assetPass : new boolean[] {false, true}) {
-            if (assetPass && assets != null) {
+            if (assetPass && assets != null && rewritesValues(c)) {
                 for (int i = 0; i < items.size(); i++) linkAssetUrls(tx, projectId, c, items.get(i), errors.get(i));
             }
             for (Field f : c.fields()) {

@@ -162,8 +162,13 @@ public final class SearchIndexRepository {
      * a few rows. The entry table appears in the query under its own name.
      */
     public static Source matchingRow(CollectionSchema c, SearchTerms terms) {
-        return new Source("EXISTS (SELECT 1 FROM " + fts(c) + " WHERE " + fts(c) + " MATCH ? AND " + fts(c) + ".rowid = (SELECT doc FROM "
-                + docs(c) + " WHERE " + docs(c) + ".id = " + c.table() + ".id))", List.of(terms.fts5()));
+        String doc = "(SELECT doc FROM " + docs(c) + " WHERE " + docs(c) + ".id = " + c.table() + ".id)";
+        if (terms.phrases().stream().anyMatch(SearchTerms.Phrase::prefix)) {
+            // a prefix expands to every indexed word it starts, which is worth doing once: the matching documents, once
+            return new Source(doc + " IN (SELECT rowid FROM " + fts(c) + " WHERE " + fts(c) + " MATCH ?)", List.of(terms.fts5()));
+        }
+        return new Source("EXISTS (SELECT 1 FROM " + fts(c) + " WHERE " + fts(c) + " MATCH ? AND " + fts(c) + ".rowid = " + doc + ")",
+                List.of(terms.fts5()));
     }
 
     /**

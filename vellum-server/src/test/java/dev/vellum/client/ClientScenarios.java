@@ -234,6 +234,9 @@ abstract class ClientScenarios {
         List<Long> descending = items.stream(ListOptions.builder().sort("-n").fields("n").build()).map(e -> e.integer("n")).toList();
         assertThat(descending).isEqualTo(IntStream.range(0, 10_000).mapToObj(i -> (long) (9_999 - i)).toList());
         assertThat(items.list(ListOptions.builder().limit(1).includeTotal(true).build()).total()).isEqualTo(10_000);
+        Entry some = items.list(ListOptions.builder().limit(1).sort("-n").build()).data().getFirst();
+        EntryPage found = items.list(ListOptions.builder().search(some.slug()).includeTotal(true).build()); // slugs are indexed
+        assertThat(found.data()).extracting(Entry::id).containsExactly(some.id());
 
         List<Change> changes = admin.changes(p).stream(0).toList();
         assertThat(changes).extracting(Change::seq).isEqualTo(IntStream.rangeClosed(1, changes.size()).mapToObj(i -> (long) i).toList());

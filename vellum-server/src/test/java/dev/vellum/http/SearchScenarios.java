@@ -281,8 +281,8 @@ abstract class SearchScenarios extends ServerScenarios {
             }
         }
         assertThat(a.post(posts + "/batch", Map.of("entries", batch)).status()).isEqualTo(200);
-        for (String search : new String[] {"common", "common word7"}) {
-            Set<String> want = search.equals("common") ? live : rare;
+        for (String search : new String[] {"common", "comm*", "common word7"}) {
+            Set<String> want = search.equals("common word7") ? rare : live;
             List<String> got = allPages(r, posts + "?search=" + enc(search) + "&filter=" + enc("status = \"live\"")
                     + "&sort=-views&limit=25&include_total=true", want.size());
             assertThat(got).as(search).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(want);
