@@ -79,7 +79,8 @@ for spec in "$@"; do
   want create && measure "$name" "create" -H "$AV" -s "$SIDE/create.lua" "$V$VPATH" -- vellum
   if want batch; then
   f="$OUT/$name.batch.txt"
-  BENCH_TAG="$name-batch" wrk -t2 -c4 --timeout 30s -d"$DURATION" -s "$HERE/batch.lua" -H "$AV" "$V$VPATH/batch" >"$f" 2>&1 || true
+  BENCH_TAG="$name-batch-w" wrk -t2 -c4 --timeout 60s -d"$WARMUP" -s "$HERE/batch.lua" -H "$AV" "$V$VPATH/batch" >/dev/null 2>&1 || true
+  BENCH_TAG="$name-batch" wrk -t2 -c4 --timeout 60s -d"$DURATION" --latency -s "$HERE/batch.lua" -H "$AV" "$V$VPATH/batch" >"$f" 2>&1 || true
   printf '| %s | batch of 1,000 (4 connections; entries/s = req/s × 1,000) | %s | %s | %s | %s |\n' "$name" "$(rps "$f")" "$(p50 "$f")" \
     "$(errors "$f")" "$(cut -d' ' -f1 /proc/loadavg)"
   fi
