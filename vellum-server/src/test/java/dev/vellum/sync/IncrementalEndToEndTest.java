@@ -52,6 +52,30 @@ class IncrementalEndToEndTest extends DirectusScenarios {
     }
 
     @Test
+    void anItemDeletedInDirectusBetweenLookupAndWriteIsCreatedAgain() {
+        Project p = withArticles(2);
+        try (FaultProxy proxy = new FaultProxy(directus.url())) {
+            String c = connect(p, proxy.url(), Map.of());
+            assertThat(p.sync(c, "pull").path("created").asInt()).isEqualTo(2);
+            p.patch("posts", p.entryBySlug("posts", "item-0").path("id").asText(), Map.of("fields", Map.of("title", "Edited in Vellum")));
+            String gone = items("articles").path(0).path("id").asText();
+            // the push looks the item up, then Directus loses it just before the PATCH: Directus answers 204 and changes nothing
+            proxy.beforeNext("PATCH", () -> assertThat(directus.api().delete("/items/articles/" + gone).status()).isEqualTo(204));
+            JsonNode push = p.sync(c, "push");
+            assertThat(push.path("status").asText()).as(push.toString()).isEqualTo("done");
+            assertThat(push.path("errors")).isEmpty();
+            JsonNode items = items("articles");
+            assertThat(items).hasSize(2);
+            assertThat(items.findValuesAsText("slug")).contains("item-0");
+            JsonNode again = items.path(0).path("slug").asText().equals("item-0") ? items.path(0) : items.path(1);
+            assertThat(again.path("id").asText()).isNotEqualTo(gone);
+            assertThat(again.path("title").asText()).isEqualTo("Edited in Vellum");
+            JsonNode quiet = p.sync(c, "pull");
+            assertThat(quiet.path("created").asInt() + quiet.path("updated").asInt()).as(quiet.toString()).isZero(); // linked to the new item
+        }
+    }
+
+    @Test
     void aDirectusThatDisappearsMidRunFailsItCleanlyAndTheNextRunCompletesIt() {
         Project p = withArticles(0);
         List<Map<String, Object>> entries = new ArrayList<>();

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP proxy on loopback in front of another server (e.g. the test Directus) that can be told
- * to answer 500 for the next n requests, or to vanish (close every connection unanswered) after n
- * more requests, until told to recover. Counts what it forwarded.
+ * to answer 500 for the next n requests, to vanish (close every connection unanswered) after n
+ * more requests, until told to recover, or to do something just before forwarding a request.
+ * Counts what it forwarded.
  */
 public final class FaultProxy implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -33,6 +34,10 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger untilDown = new AtomicInteger(-1);
     private final AtomicInteger forwarded = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<Hook> before = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Something to do (once) just before the next request of a method is forwarded. */
+    private record Hook(String method, Runnable action) {}
 
     public FaultProxy(String target) {
         this.target = target;
@@ -58,6 +63,11 @@ public final class FaultProxy implements AutoCloseable {
     /** After {@code n} more requests, every request is dropped unanswered (Directus gone). */
     public void vanishAfter(int n) {
         untilDown.set(n);
+    }
+
+    /** Runs {@code action} once, just before the next {@code method} request is forwarded (e.g. change the target under a client's feet). */
+    public void beforeNext(String method, Runnable action) {
+        before.set(new Hook(method, action));
     }
 
     public void recover() {
@@ -90,6 +100,8 @@ public final class FaultProxy implements AutoCloseable {
             ex.close();
             return;
         }
+        Hook hook = before.get();
+        if (hook != null && hook.method().equalsIgnoreCase(ex.getRequestMethod()) && before.compareAndSet(hook, null)) hook.action().run();
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target + ex.getRequestURI())).timeout(Duration.ofSeconds(60))
                 .method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         ex.getRequestHeaders().forEach((k, vs) -> {
