@@ -105,7 +105,7 @@ public final class GraphqlService {
     }
 
     private ProjectSchema build(String projectId, List<CollectionSchema> current, long seq, String fingerprint) {
-        GraphQLSchema schema = new SchemaGenerator(current, new TopLevel(projectId)).build();
+        GraphQLSchema schema = new SchemaGenerator(current, new TopLevel(projectId, current)).build();
         GraphQL graphql = GraphQL.newGraphQL(schema)
                 .preparsedDocumentProvider((input, parse) -> CompletableFuture.completedFuture(
                         new graphql.execution.preparsed.PreparsedDocumentEntry(input.getGraphQLContext().<Document>get(Document.class))))
@@ -118,9 +118,24 @@ public final class GraphqlService {
     /** The list and by-id fields, with REST's parameters, draft rules and preview scopes. */
     private final class TopLevel implements SchemaGenerator.Resolvers {
         private final String projectId;
+        /** Each collection's field ids: a list renders only those the query selects (REST's {@code fields=}). */
+        private final Map<String, java.util.Set<String>> fieldIds = new java.util.HashMap<>();
 
-        TopLevel(String projectId) {
+        TopLevel(String projectId, List<CollectionSchema> collections) {
             this.projectId = projectId;
+            for (CollectionSchema c : collections) {
+                fieldIds.put(c.id(), c.fields().stream().map(dev.vellum.schema.Field::id).collect(java.util.stream.Collectors.toSet()));
+            }
+        }
+
+        /** The collection fields selected under {@code data}, as REST's {@code fields=} (system attributes always come). */
+        private String projection(graphql.schema.DataFetchingEnvironment env, String collectionId) {
+            java.util.Set<String> known = fieldIds.getOrDefault(collectionId, java.util.Set.of());
+            java.util.Set<String> selected = new java.util.LinkedHashSet<>();
+            for (graphql.schema.SelectedField f : env.getSelectionSet().getFields("data/*")) {
+                if (known.contains(f.getName())) selected.add(f.getName());
+            }
+            return selected.isEmpty() ? "id" : String.join(",", selected);
         }
 
         @Override
@@ -131,7 +146,8 @@ public final class GraphqlService {
                 Integer limit = env.getArgument("limit");
                 boolean total = env.getSelectionSet().contains("total");
                 ListParams params = new ListParams(limit == null ? null : limit.toString(), env.getArgument("cursor"),
-                        env.getArgument("sort"), null, total ? "true" : null, env.getArgument("filter"), env.getArgument("search"));
+                        env.getArgument("sort"), projection(env, collectionId), total ? "true" : null, env.getArgument("filter"),
+                        env.getArgument("search"));
                 ObjectNode page = entries.list(projectId, collectionId, params, viewer.draftsOf(collectionId), RichTextFormat.JSON);
                 entries.expandAssets(projectId, page); // image and file fields that name an asset get its url and metadata
                 return page;
