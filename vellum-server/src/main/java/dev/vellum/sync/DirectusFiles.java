@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,6 +68,79 @@ final class DirectusFiles implements ValueConverter.Files {
         if (asset != null) return SyncJson.JSON.createObjectNode().put("asset", asset);
         if (!rehost) return SyncJson.JSON.createObjectNode().put("url", client.base() + "/assets/" + fileId);
         return SyncJson.JSON.createObjectNode().put("asset", rehost(fileId));
+    }
+
+    /**
+     * Images of assets inside rich text: pushed, re-hosted files go as Directus files (their Directus URL, a
+     * variant's size and fit as Directus' transformation parameters); otherwise as the asset's own URL.
+     */
+    @Override
+    public JsonNode richTextOut(JsonNode doc) throws ValueConverter.Unconvertible {
+        List<com.fasterxml.jackson.databind.node.ObjectNode> images = new ArrayList<>();
+        JsonNode copy = doc.deepCopy();
+        assetImages(copy, images);
+        for (com.fasterxml.jackson.databind.node.ObjectNode attrs : images) {
+            String asset = attrs.get("asset").asText();
+            String variant = attrs.path("variant").asText("");
+            String src;
+            if (rehost) {
+                src = client.base() + "/assets/" + toDirectus(SyncJson.JSON.createObjectNode().put("asset", asset)) + directusQuery(variant);
+            } else {
+                src = assets == null ? null : assets.get(projectId, asset).map(a -> assets.url(a) + (variant.isEmpty() ? "" : "?" + variant)).orElse(null);
+            }
+            attrs.remove("asset");
+            attrs.remove("variant");
+            if (src != null) attrs.put("src", src);
+        }
+        return copy;
+    }
+
+    /** Pulled rich text: a URL of one of this Directus' files that is (or, re-hosting, becomes) an asset is written as the asset's URL. */
+    @Override
+    public String richTextIn(String text) throws ValueConverter.Unconvertible {
+        if (assets == null || text == null || !text.contains(client.base() + "/assets/")) return text;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(client.base() + "/assets/")
+                + "([0-9a-fA-F-]{36})(?:/[^\\s\"'()<>?]*)?(?:\\?[^\\s\"'()<>]*)?").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String fileId = m.group(1);
+            String asset = pairs().get(fileId);
+            if (asset == null && rehost) asset = toVellum(fileId, true).path("asset").asText(null);
+            String url = asset == null ? null : assets.get(projectId, asset).map(assets::url).orElse(null);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(url == null ? m.group() : url));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static void assetImages(JsonNode node, List<com.fasterxml.jackson.databind.node.ObjectNode> out) {
+        if (node.isObject()) {
+            if ("image".equals(node.path("type").asText()) && node.path("attrs").path("asset").isTextual()) {
+                out.add((com.fasterxml.jackson.databind.node.ObjectNode) node.get("attrs"));
+            }
+            node.forEach(child -> assetImages(child, out));
+        } else if (node.isArray()) {
+            node.forEach(child -> assetImages(child, out));
+        }
+    }
+
+    /** A variant ({@code w=300&fit=cover}) as Directus' transformation parameters. */
+    private static String directusQuery(String variant) {
+        if (variant.isEmpty()) return "";
+        List<String> params = new ArrayList<>();
+        for (String pair : variant.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq < 0) continue;
+            String name = switch (pair.substring(0, eq)) {
+                case "w" -> "width";
+                case "h" -> "height";
+                case "q" -> "quality";
+                case "fit", "format" -> pair.substring(0, eq);
+                default -> null;
+            };
+            if (name != null) params.add(name + "=" + pair.substring(eq + 1));
+        }
+        return params.isEmpty() ? "" : "?" + String.join("&", params);
     }
 
     /** Directus file → asset, for the pairs remembered for this Directus whose asset the project still has. */

@@ -50,6 +50,16 @@ final class ValueConverter {
         JsonNode toVellum(String fileId, boolean image) throws Unconvertible;
 
         String toDirectus(JsonNode value) throws Unconvertible;
+
+        /** Stored rich text about to be sent: each image of an asset gets the URL Directus should show. */
+        default JsonNode richTextOut(JsonNode doc) throws Unconvertible {
+            return doc;
+        }
+
+        /** Pulled rich text (HTML or Markdown): images of this Directus' files become the URLs of their assets. */
+        default String richTextIn(String text) throws Unconvertible {
+            return text;
+        }
     }
 
     /** A value that could not be converted; the item is reported, not written half. */
@@ -71,7 +81,7 @@ final class ValueConverter {
     JsonNode toVellum(Field f, FieldMap m, RemoteField r, JsonNode v) throws Unconvertible {
         if (v == null || v.isNull() || v.isMissingNode()) return NullNode.getInstance();
         return switch (f.type()) {
-            case RichTextType t -> NODES.objectNode().put("markdown".equals(m.format()) ? "markdown" : "html", v.asText());
+            case RichTextType t -> NODES.objectNode().put("markdown".equals(m.format()) ? "markdown" : "html", files.richTextIn(v.asText()));
             case NumberType t -> v.isNumber() ? v : number(v.asText(), f);
             case BooleanType t -> v.isBoolean() ? v : BooleanNode.valueOf(v.isNumber() ? v.asInt() != 0 : truthy(v.asText()));
             case DateType t -> TextNode.valueOf(utc(v.asText(), r));
@@ -108,7 +118,7 @@ final class ValueConverter {
         return switch (f.type()) {
             case RichTextType t -> {
                 try {
-                    Document doc = RichText.fromJson(v);
+                    Document doc = RichText.fromJson(files.richTextOut(v));
                     yield TextNode.valueOf("markdown".equals(m.format()) ? RichText.toMarkdown(doc) : RichText.toHtml(doc));
                 } catch (RichTextException e) {
                     throw new Unconvertible(f.id() + ": " + e.getMessage());

@@ -129,6 +129,45 @@ class FilesAndRelationsEndToEndTest extends DirectusScenarios {
     }
 
     @Test
+    void imagesInsideRichTextGoAsDirectusFilesAndComeBackAsTheSameAssets() {
+        Project p = project("richimg");
+        p.collection("notes", List.of(Map.of("id", "title", "type", "text"), Map.of("id", "body", "type", "rich_text")));
+        byte[] photo = TestFiles.image("png", 4, 3, 5);
+        String asset = vellumUpload(p, "inline.png", "image/png", photo).path("id").asText();
+        Map<String, Object> image = Map.of("type", "image", "attrs", Map.of("asset", asset, "alt", "An inline photo"));
+        Map<String, Object> para = Map.of("type", "paragraph", "content", List.of(Map.of("type", "text", "text", "Before the photo.")));
+        p.create("notes", Map.of("slug", "with-photo", "fields", Map.of("title", "With a photo",
+                "body", Map.of("type", "doc", "version", 1, "content", List.of(para, image)))));
+        int files = directusFiles();
+        String c = connect(p, "notes", "notes_richimg", Map.of("assets", "rehost", "create_remote", true));
+
+        // Vellum → Directus: the image is uploaded as a Directus file and the HTML shows it from Directus
+        JsonNode pushed = p.sync(c, "push");
+        assertThat(pushed.path("created").asInt()).as(pushed.toString()).isEqualTo(1);
+        JsonNode item = directusItem("notes_richimg", "with-photo");
+        String html = item.path("body").asText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(directus.url() + "/assets/") + "([0-9a-f-]{36})")
+                .matcher(html);
+        assertThat(m.find()).as(html).isTrue();
+        assertThat(directusFile(m.group(1))).isEqualTo(photo);
+        assertThat(html).contains("An inline photo");
+        assertThat(directusFiles()).isEqualTo(files + 1);
+
+        // Directus → Vellum: an edit there comes back with the image as the same asset, nothing downloaded
+        directus.api().patch("/items/notes_richimg/" + item.path("id").asText(), Map.of("body", html + "<p>Added in Directus.</p>"));
+        JsonNode pulled = p.sync(c, "pull");
+        assertThat(pulled.path("updated").asInt()).as(pulled.toString()).isEqualTo(1);
+        JsonNode body = p.entryBySlug("notes", "with-photo").path("fields").path("body");
+        List<String> assetsNamed = body.findValuesAsText("asset");
+        assertThat(assetsNamed).as(body.toString()).containsExactly(asset);
+        assertThat(body.toString()).contains("Added in Directus.").doesNotContain(directus.url());
+        assertThat(vellumAssets(p)).isEqualTo(1);
+        JsonNode quiet = p.sync(c, "push");
+        assertThat(quiet.path("created").asInt() + quiet.path("updated").asInt()).as(quiet.toString()).isZero();
+        assertThat(directusFiles()).isEqualTo(files + 1);
+    }
+
+    @Test
     void createNewMakesManyToManyJunctionsThatRoundTripBothWays() {
         Project p = project("m2m");
         p.collection("tags", List.of(Map.of("id", "name", "type", "text")));
