@@ -291,6 +291,14 @@ public final class EntryService {
         return false;
     }
 
+    /** Whether the collection has rich-text fields (whose images may name assets). */
+    public boolean holdsRichText(String projectId, String collectionId) {
+        for (Field f : registry.get(projectId, collectionId).fields()) {
+            if (RichTextAssets.holdsRichText(f.type())) return true;
+        }
+        return false;
+    }
+
     /** A page of entries as a JSON tree (the CLI's local mode, tests); the HTTP API sends {@link #listJson}. */
     public ObjectNode list(String projectId, String collectionId, ListParams params, boolean seesDrafts, RichTextFormat format) {
         try {
