@@ -88,9 +88,10 @@ final class DirectusFiles implements ValueConverter.Files {
             } else {
                 src = assets == null ? null : assets.get(projectId, asset).map(a -> assets.url(a) + (variant.isEmpty() ? "" : "?" + variant)).orElse(null);
             }
+            if (src == null) continue; // an asset deleted with force: rendered as a missing image, as on reads
             attrs.remove("asset");
             attrs.remove("variant");
-            if (src != null) attrs.put("src", src);
+            attrs.put("src", src);
         }
         return copy;
     }
