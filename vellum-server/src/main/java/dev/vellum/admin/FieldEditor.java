@@ -35,6 +35,7 @@ final class FieldEditor {
         h.open("div", "class", "checks");
         check(h, k + "-required", "required", "Required", f.path("required").asBoolean());
         check(h, k + "-unique", "unique", "Unique", f.path("unique").asBoolean());
+        check(h, k + "-searchable", "searchable", "Searchable (full-text search indexes its text)", f.path("searchable").asBoolean(true));
         h.close("div");
         h.field("Help text", k + "-help", "Shown under the field in the entry form.", null, "name", "help", "value", f.path("help").asText(null));
         h.field("Default", k + "-default", "New entries start with this value. Lists: one per line or comma-separated.", null,
@@ -76,6 +77,7 @@ final class FieldEditor {
         f.put("type", type);
         f.put("required", Forms.checked(ctx.formParam("required")));
         f.put("unique", Forms.checked(ctx.formParam("unique")));
+        if (!Forms.checked(ctx.formParam("searchable"))) f.put("searchable", false); // searchable is the default
         putText(f, "help", ctx.formParam("help"));
         if (renamedFrom != null && !renamedFrom.equals(f.path("id").asText())) f.put("renamed_from", renamedFrom);
         switch (type == null ? "" : type) {

@@ -86,6 +86,30 @@ class AdminHttpTest {
     }
 
     @Test
+    void theFieldEditorKeepsAndChangesWhetherAFieldIsSearchable() throws Exception {
+        server.admin().post("/v1/projects", java.util.Map.of("id", "srch"));
+        assertThat(server.admin().post("/v1/projects/srch/collections", java.util.Map.of("id", "posts", "fields", java.util.List.of(
+                java.util.Map.of("id", "title", "type", "text", "searchable", false), java.util.Map.of("id", "body", "type", "text")))).status())
+                .isEqualTo(201);
+        String session = "vellum_admin=" + Backend.ADMIN_TOKEN;
+        var page = get("/admin/p/srch/c/posts/schema", session);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).containsPattern("id=\"f-title-searchable\"(?![^>]*checked)").containsPattern("id=\"f-body-searchable\"[^>]*checked");
+        // saving the title with a new label (the box left unticked) keeps it out of search
+        var saved = post("/admin/p/srch/c/posts/schema/fields/title", session,
+                "_csrf=" + csrf(page) + "&op=save&id=title&name=Headline&type=text");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        var fields = server.admin().get("/v1/projects/srch/collections/posts").json().get("fields");
+        assertThat(fields.get(0).path("name").asText()).isEqualTo("Headline");
+        assertThat(fields.get(0).path("searchable").asBoolean(true)).isFalse();
+        // ticking it puts the field back into search
+        var ticked = post("/admin/p/srch/c/posts/schema/fields/title", session,
+                "_csrf=" + csrf(page) + "&op=save&id=title&name=Headline&type=text&searchable=on");
+        assertThat(ticked.statusCode()).as(ticked.body()).isEqualTo(303);
+        assertThat(server.admin().get("/v1/projects/srch/collections/posts").json().get("fields").get(0).has("searchable")).isFalse();
+    }
+
+    @Test
     void pagesEscapeWhatUsersTyped() throws Exception {
         server.admin().post("/v1/projects", java.util.Map.of("id", "esc", "name", "<script>alert(1)</script>"));
         var page = get("/admin/projects", "vellum_admin=" + Backend.ADMIN_TOKEN);
