@@ -45,7 +45,7 @@ class AdminBrowserTest {
         Browser.screenshot("sign-in");
 
         signIn("not-a-real-token");
-        assertThat(text(By.cssSelector(".notice.error"))).contains("not valid");
+        Browser.awaitText(".notice.error", "not valid");
 
         signIn(Backend.ADMIN_TOKEN);
         assertThat(browser.getCurrentUrl()).endsWith("/admin/projects").doesNotContain(Backend.ADMIN_TOKEN);
@@ -146,7 +146,7 @@ class AdminBrowserTest {
         assertThat(row.getText()).contains("previous secret valid until");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true");
         row.findElement(By.xpath(".//button[text()='Revoke']")).click();
-        assertThat(text(By.cssSelector(".notice.ok"))).contains("revoked");
+        Browser.awaitText(".notice.ok", "revoked");
         assertThat(server.anonymous().as(secret).get("/v1/projects/tok/collections").status()).isEqualTo(401);
         assertThat(server.anonymous().as(rotated).get("/v1/projects/tok/collections").status()).isEqualTo(401);
     }

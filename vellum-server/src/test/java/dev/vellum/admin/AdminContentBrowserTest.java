@@ -87,16 +87,16 @@ class AdminContentBrowserTest {
         id.clear();
         id.sendKeys("reads");
         browser.findElement(By.cssSelector("#field-views button[value=save]")).click();
-        waitForText(".notice.ok", "saved");
+        Browser.awaitText(".notice.ok", "saved");
         openField("status");
         browser.findElement(By.cssSelector("#field-status button[value=up]")).click();
-        waitForText(".notice.ok", "moved up");
+        Browser.awaitText(".notice.ok", "moved up");
         assertThat(ids(root.get("/v1/projects/design/collections/posts").json()))
                 .startsWith("title", "body", "status", "reads").doesNotContain("views");
 
         // a bad option is refused with the server's message, nothing changed
         addField("broken", "enum", Map.of());
-        assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).contains("options");
+        Browser.awaitText(".notice.error", "options");
         assertThat(ids(root.get("/v1/projects/design/collections/posts").json())).doesNotContain("broken");
 
         browser.get(server.base() + "/admin/p/design/c/posts/schema");
@@ -124,7 +124,7 @@ class AdminContentBrowserTest {
 
         assertThat(browser.findElement(By.id("r-note-discard")).isSelected()).isTrue();
         click("Apply the change");
-        waitForText(".notice.ok", "resolved");
+        Browser.awaitText(".notice.ok", "resolved");
         assertThat(ids(root.get("/v1/projects/lossy/collections/notes").json())).containsExactly("title");
     }
 
@@ -175,7 +175,7 @@ class AdminContentBrowserTest {
         Browser.assertAccessible("entry form");
         Browser.screenshot("entry-form");
         click("Create entry");
-        waitForText(".notice.ok", "created");
+        Browser.awaitText(".notice.ok", "created");
 
         JsonNode entry = root.get("/v1/projects/edit/collections/posts/entries?filter=" + enc("title = \"Hello admin\"")).json().get("data").get(0);
         JsonNode f = entry.get("fields");
@@ -195,7 +195,7 @@ class AdminContentBrowserTest {
         title.sendKeys("Hello again");
         browser.findElement(By.id("draft")).click();
         click("Save");
-        waitForText(".notice.ok", "Saved");
+        Browser.awaitText(".notice.ok", "Saved");
         JsonNode saved = root.get("/v1/projects/edit/collections/posts/entries/" + entry.get("id").asText()).json();
         assertThat(saved.get("version").asInt()).isEqualTo(2);
         assertThat(saved.get("draft").asBoolean()).isFalse();
@@ -206,7 +206,7 @@ class AdminContentBrowserTest {
         browser.get(server.base() + "/admin/p/edit/c/posts/schema");
         browser.findElement(By.id("c-preview")).sendKeys("https://site.example.com/blog/{slug}?v={views}");
         click("Save settings");
-        waitForText(".notice.ok", "settings saved");
+        Browser.awaitText(".notice.ok", "settings saved");
         browser.get(server.base() + "/admin/p/edit/c/posts/e/" + entry.get("id").asText());
         assertThat(browser.findElement(By.id("preview-link")).getDomAttribute("href"))
                 .isEqualTo("https://site.example.com/blog/" + saved.get("slug").asText() + "?v=5");
@@ -228,7 +228,7 @@ class AdminContentBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#f-cover-preview img")).getDomAttribute("src")).startsWith("blob:");
         browser.findElement(By.id("f-cover-alt")).sendKeys("A red dot");
         click("Create entry");
-        waitForText(".notice.ok", "created");
+        Browser.awaitText(".notice.ok", "created");
         String id = browser.getCurrentUrl().replaceAll(".*/e/([^?]+).*", "$1");
         JsonNode cover = root.get("/v1/projects/media/collections/posts/entries/" + id).json().get("fields").get("cover");
         assertThat(cover.get("url").asText()).contains("/assets/media/");
@@ -245,7 +245,7 @@ class AdminContentBrowserTest {
         new Select(browser.findElement(By.id("f-body-images"))).selectByValue(cover.get("url").asText());
         assertThat(editor.findElements(By.tagName("img"))).hasSize(1);
         click("Save");
-        waitForText(".notice.ok", "Saved");
+        Browser.awaitText(".notice.ok", "Saved");
         JsonNode body = root.get("/v1/projects/media/collections/posts/entries/" + id).json().get("fields").get("body");
         assertThat(body.toString()).contains("\"type\":\"image\"").contains(cover.get("url").asText());
 
@@ -281,7 +281,7 @@ class AdminContentBrowserTest {
         Browser.screenshot("edit-conflict");
 
         click("Save my version over it");
-        waitForText(".notice.ok", "Saved");
+        Browser.awaitText(".notice.ok", "Saved");
         JsonNode e = root.get("/v1/projects/race/collections/pages/entries/" + id).json();
         assertThat(e.get("fields").get("title").asText()).isEqualTo("My home");
         assertThat(e.get("version").asInt()).isEqualTo(3);
@@ -333,7 +333,7 @@ class AdminContentBrowserTest {
         rows.get(1).findElement(By.name("ids")).click();
         new Select(browser.findElement(By.id("bulk-op"))).selectByValue("publish");
         click("Apply to selected");
-        waitForText(".notice.ok", "2 entries published");
+        Browser.awaitText(".notice.ok", "2 entries published");
         JsonNode published = root.get("/v1/projects/table/collections/items/entries?filter=" + enc("draft = false")).json().get("data");
         assertThat(published).hasSize(2);
         assertThat(published.findValuesAsText("slug")).containsExactlyInAnyOrder("item-119", "item-118");
@@ -412,10 +412,6 @@ class AdminContentBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> contains ? d.getCurrentUrl().contains(part) : d.getCurrentUrl().endsWith(part));
     }
 
-    private static void waitForText(String css, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(css)).stream()
-                .anyMatch(e -> e.getText().contains(text)));
-    }
 
     private static Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);

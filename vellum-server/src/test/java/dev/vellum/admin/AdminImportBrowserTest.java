@@ -49,8 +49,7 @@ class AdminImportBrowserTest {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("file-kind"))).selectByValue("csv");
         browser.findElement(By.id("file-file")).sendKeys(csv.toString());
         browser.findElement(By.xpath("//button[text()='Upload and import']")).click();
-        assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).as("a CSV needs its collection, said before anything is stored")
-                .contains("options.collection");
+        Browser.awaitText(".notice.error", "options.collection"); // a CSV needs its collection, said before anything is stored
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("file-kind"))).selectByValue("csv");
         browser.findElement(By.id("file-file")).sendKeys(csv.toString());
         browser.findElement(By.id("file-collection")).sendKeys("products");
@@ -92,17 +91,14 @@ class AdminImportBrowserTest {
     void aWordPressImportRunsWithLiveProgressAndItsItemLog() {
         LiveWordPress wp = LiveWordPress.get();
         server.admin().post("/v1/projects", Map.of("id", "blog"));
-        browser.manage().deleteAllCookies();
-        browser.get(server.base() + "/admin/sign-in");
-        browser.findElement(By.id("token")).sendKeys(Backend.ADMIN_TOKEN);
-        browser.findElement(By.xpath("//button[text()='Sign in']")).click();
+        signIn();
         browser.get(server.base() + "/admin/p/blog/imports");
 
         browser.findElement(By.id("imp-url")).sendKeys(wp.base());
         browser.findElement(By.id("imp-user")).sendKeys(wp.user());
         browser.findElement(By.id("imp-password")).sendKeys("wrong wrong wrong wrong wrong wrong");
         browser.findElement(By.xpath("//button[text()='Start import']")).click();
-        assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).as("a wrong password is said at once").isNotBlank();
+        assertThat(Browser.awaitText(".notice.error", "")).as("a wrong password is said at once").isNotBlank();
 
         browser.findElement(By.id("imp-password")).sendKeys(wp.appPassword());
         browser.findElement(By.id("imp-media")).click(); // no media: keeps the run short

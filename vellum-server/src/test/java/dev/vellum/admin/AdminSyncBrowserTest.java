@@ -93,7 +93,7 @@ class AdminSyncBrowserTest {
         Browser.screenshot("sync-mapping");
         click("Configure collection");
         wait(d -> d.getCurrentUrl().matches(".*/admin/p/site/connections/[0-9A-Z]+(\\?.*)?$"));
-        assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).contains("Connected");
+        Browser.awaitText(".notice.ok", "Connected");
         String connection = browser.getCurrentUrl().replaceAll("\\?.*$", "");
         String trigger = browser.findElement(By.id("sync-hook")).getDomProperty("value");
         assertThat(trigger).startsWith(server.base() + "/sync-hooks/");
@@ -134,7 +134,7 @@ class AdminSyncBrowserTest {
 
         // a: Use Directus, on both sides
         conflictA.findElement(By.xpath(".//button[normalize-space(text())='Use Directus']")).click();
-        assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).contains("resolved");
+        Browser.awaitText(".notice.ok", "resolved");
         assertThat(entry("a").path("fields").path("title").asText()).isEqualTo("A in Directus");
         assertThat(item("a").path("title").asText()).isEqualTo("A in Directus");
 
@@ -142,7 +142,7 @@ class AdminSyncBrowserTest {
         WebElement conflictB = section("b");
         conflictB.findElement(By.cssSelector("input[id$='-views-d']")).click();
         conflictB.findElement(By.xpath(".//button[normalize-space(text())='Merge as picked']")).click();
-        assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).contains("merged");
+        Browser.awaitText(".notice.ok", "merged");
         assertThat(browser.findElements(By.cssSelector("section.conflict"))).isEmpty();
         JsonNode b = entry("b").path("fields");
         assertThat(b.path("title").asText()).isEqualTo("B in Vellum");
@@ -158,7 +158,7 @@ class AdminSyncBrowserTest {
         new Select(browser.findElement(By.id("map-views"))).selectByValue("");
         Browser.assertAccessible("Directus reconfigure");
         click("Save configuration");
-        assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).contains("saved");
+        Browser.awaitText(".notice.ok", "saved");
         assertThat(browser.findElement(By.cssSelector("ul.mapped")).getText()).contains("views \u2014 ignored");
         Browser.assertAccessible("Directus connection");
         Browser.screenshot("sync-connection");
@@ -178,7 +178,7 @@ class AdminSyncBrowserTest {
         name.clear();
         name.sendKeys("vellum_notes");
         click("Next");
-        assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).contains("Created the Directus collection");
+        Browser.awaitText(".notice.ok", "Created the Directus collection");
         click("Sync to Directus");
         awaitRun();
         assertThat(count("created")).isEqualTo(1);

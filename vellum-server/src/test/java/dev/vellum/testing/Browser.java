@@ -109,6 +109,25 @@ public final class Browser {
         assertThat(serious).as("axe-core on the " + screen + " screen").isEmpty();
     }
 
+    /**
+     * Waits (up to 10 s) until an element matching {@code css} on the current page contains {@code text}, and returns its
+     * text. A notice found on the page a click is leaving goes stale or says something else; either way the wait goes on.
+     */
+    public static String awaitText(String css, String text) {
+        String[] last = {"(none)"};
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "an element " + css + " containing \"" + text + "\"; last seen: " + last[0])
+                .until(d -> {
+                    for (org.openqa.selenium.WebElement e : d.findElements(org.openqa.selenium.By.cssSelector(css))) {
+                        String shown = e.getText();
+                        last[0] = shown;
+                        if (shown.contains(text)) return shown;
+                    }
+                    return null;
+                });
+    }
+
     /** Saves a PNG of the current page as docs/admin/{name}.png. */
     public static void screenshot(String name) {
         // the whole page, top to bottom (up to 2,400 px), without a focus ring left from typing
