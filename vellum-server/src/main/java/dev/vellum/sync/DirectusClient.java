@@ -143,8 +143,20 @@ public final class DirectusClient {
 
     /** Uploads a file (multipart POST /files), streaming its {@code size} bytes; the new file's id. */
     public String upload(java.util.function.Supplier<java.io.InputStream> bytes, long size, String filename, String contentType) {
+        return upload(bytes, size, filename, contentType, null, null);
+    }
+
+    /**
+     * Uploads a file with its {@code title} and {@code description} (Directus' alt text), either may be null. Directus
+     * reads the form's fields only before the file part, so they go first.
+     */
+    public String upload(java.util.function.Supplier<java.io.InputStream> bytes, long size, String filename, String contentType,
+                         String title, String description) {
         String boundary = "vellum-" + Long.toHexString(System.nanoTime());
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+        StringBuilder fields = new StringBuilder();
+        formField(fields, boundary, "title", title);
+        formField(fields, boundary, "description", description);
+        byte[] head = (fields + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + filename.replaceAll("[\"\\r\\n]", "") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.concat(
@@ -152,6 +164,17 @@ public final class DirectusClient {
                 HttpRequest.BodyPublishers.ofByteArray(tail)), head.length + size + tail.length); // a length, not chunks
         JsonNode data = exchange("POST", "/files", body, "multipart/form-data; boundary=" + boundary);
         return data.path("id").asText();
+    }
+
+    private static void formField(StringBuilder out, String boundary, String name, String value) {
+        if (value == null || value.isBlank()) return;
+        out.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+                .append("\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n").append(value).append("\r\n");
+    }
+
+    /** A Directus file's {@code title} and {@code description} (its alt text), as Directus gives them. */
+    public JsonNode fileMetadata(String fileId) {
+        return get("/files/" + enc(fileId) + query(Map.of("fields", "title,description")));
     }
 
     public String upload(byte[] bytes, String filename, String contentType) {

@@ -162,7 +162,9 @@ final class DirectusFiles implements ValueConverter.Files {
 
     private String rehost(String fileId) throws ValueConverter.Unconvertible {
         try {
-            Asset a = client.download(fileId, (in, name, type) -> assets.upload(projectId, in, new AssetUpload(name, type, null, null)).asset());
+            JsonNode meta = client.fileMetadata(fileId); // the alt text and title travel with the bytes
+            Asset a = client.download(fileId, (in, name, type) -> assets.upload(projectId, in,
+                    new AssetUpload(name, type, text(meta, "description"), text(meta, "title"))).asset());
             remember(fileId, a.id());
             return a.id();
         } catch (VellumException e) { // too large, a type the asset store refuses: the item is reported
@@ -230,9 +232,14 @@ final class DirectusFiles implements ValueConverter.Files {
         if (assets == null) throw new DirectusException(-1, "ASSETS_UNAVAILABLE", "asset " + assetId + " cannot be read here");
         Asset a = assets.get(projectId, assetId)
                 .orElseThrow(() -> new DirectusException(-1, "ASSET_NOT_FOUND", "asset " + assetId + " is not in the project"));
-        String file = client.upload(() -> assets.open(a, 0, -1), a.size(), a.filename(), a.contentType());
+        String file = client.upload(() -> assets.open(a, 0, -1), a.size(), a.filename(), a.contentType(), a.title(), a.alt());
         remember(file, a.id());
         return file;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
     }
 
     private void remember(String fileId, String assetId) {

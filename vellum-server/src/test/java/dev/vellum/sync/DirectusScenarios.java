@@ -229,7 +229,12 @@ abstract class DirectusScenarios {
 
     /** Uploads bytes to the project's Vellum asset store; the asset. */
     JsonNode vellumUpload(Project p, String name, String type, byte[] bytes) {
-        RawHttp.Response r = new RawHttp(server.base(), Backend.ADMIN_TOKEN).upload(p.path("/assets"), name, type, bytes, Map.of());
+        return vellumUpload(p, name, type, bytes, Map.of());
+    }
+
+    /** Uploads to Vellum's asset store with form fields ({@code alt}, {@code title}). */
+    JsonNode vellumUpload(Project p, String name, String type, byte[] bytes, Map<String, String> fields) {
+        RawHttp.Response r = new RawHttp(server.base(), Backend.ADMIN_TOKEN).upload(p.path("/assets"), name, type, bytes, fields);
         assertThat(r.status()).as(r.toString()).isIn(200, 201);
         return r.json();
     }

@@ -58,6 +58,8 @@ class FilesAndRelationsEndToEndTest extends DirectusScenarios {
         withFiles("articles_copy");
         String png = upload("pixel.png", "image/png", TypeRoundTripEndToEndTest.PNG);
         String txt = upload("notes.txt", "text/plain", TEXT);
+        Api.Response described = directus.api().patch("/files/" + png, Map.of("title", "A pixel", "description", "One red pixel on white"));
+        assertThat(described.status()).as(described.toString()).isEqualTo(200);
         createItems("articles", List.of(Map.of("slug", "first", "title", "First", "cover", png, "attachment", txt)));
         String c = connect(p, "posts", "articles", Map.of("assets", "rehost"));
 
@@ -72,6 +74,9 @@ class FilesAndRelationsEndToEndTest extends DirectusScenarios {
         assertThat(e.path("cover").path("filename").asText()).isEqualTo("pixel.png");
         assertThat(e.path("attachment").path("filename").asText()).isEqualTo("notes.txt");
         assertThat(vellumAsset(p, coverAsset)).isEqualTo(TypeRoundTripEndToEndTest.PNG);
+        JsonNode coverMeta = p.api().get(p.path("/assets/" + coverAsset)).json();
+        assertThat(coverMeta.path("alt").asText()).as("Directus' description is the alt text").isEqualTo("One red pixel on white");
+        assertThat(coverMeta.path("title").asText()).isEqualTo("A pixel");
         assertThat(vellumAsset(p, textAsset)).isEqualTo(TEXT);
         assertThat(vellumAssets(p)).isEqualTo(2);
         JsonNode again = p.sync(c, "pull", Map.of("full", true)); // compared again, downloaded not again
@@ -91,7 +96,8 @@ class FilesAndRelationsEndToEndTest extends DirectusScenarios {
 
         // an asset uploaded to Vellum is uploaded to Directus as a file, once
         byte[] photo = TestFiles.image("png", 3, 2, 7);
-        String photoAsset = vellumUpload(p, "photo.png", "image/png", photo).path("id").asText();
+        String photoAsset = vellumUpload(p, "photo.png", "image/png", photo, Map.of("alt", "A test pattern, three by two", "title", "Pattern"))
+                .path("id").asText();
         p.create("posts", Map.of("slug", "made-here", "fields", Map.of("title", "Made here", "cover", Map.of("asset", photoAsset),
                 "attachment", Map.of("asset", textAsset))));
         JsonNode pushed = p.sync(c, "push");
@@ -100,7 +106,10 @@ class FilesAndRelationsEndToEndTest extends DirectusScenarios {
         String photoFile = made.path("cover").asText();
         assertThat(photoFile).isNotBlank().isNotEqualTo(png);
         assertThat(directusFile(photoFile)).isEqualTo(photo);
-        assertThat(directus.api().get("/files/" + photoFile).json().path("data").path("filename_download").asText()).isEqualTo("photo.png");
+        JsonNode photoMeta = directus.api().get("/files/" + photoFile).json().path("data");
+        assertThat(photoMeta.path("filename_download").asText()).isEqualTo("photo.png");
+        assertThat(photoMeta.path("description").asText()).as("the alt text goes as Directus' description").isEqualTo("A test pattern, three by two");
+        assertThat(photoMeta.path("title").asText()).isEqualTo("Pattern");
         assertThat(made.path("attachment").asText()).isEqualTo(txt);
         assertThat(directusFiles()).isEqualTo(files + 1);
         p.patch("posts", p.entryBySlug("posts", "made-here").path("id").asText(), Map.of("fields", Map.of("title", "Made here, edited")));
