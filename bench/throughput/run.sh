@@ -44,13 +44,17 @@ measure() {
   BENCH_TAG="$name-$key-w" "${WRK[@]}" -d"$WARMUP" "$@" >/dev/null 2>&1 || true
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
   [ "${PROFILE:-0}" = 1 ] && "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
+  local t0; t0=$(cpu_ticks "$SERVER_PID")
   BENCH_TAG="$name-$key" "${WRK[@]}" -d"$DURATION" --latency "$@" >"$f" 2>&1 || true
+  local t1; t1=$(cpu_ticks "$SERVER_PID")
   if [ "${PROFILE:-0}" = 1 ]; then
     local jfr="$OUT/$name.${key// /-}.jfr"
     "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.stop name=bench filename="$jfr" >/dev/null
     { echo "hot methods, $name, $key:"; "$JAVA_HOME/bin/jfr" view --width 150 hot-methods "$jfr" | sed -n '4,24p'; } >>"$OUT/profiles.txt"
   fi
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$key" "$(rps "$f")" "$(p50 "$f")" "$(errors "$f")" "$load"
+  # the server's CPU time (user + system) per request: what a request costs, much less sensitive to other load than req/s
+  local cpu; cpu=$(awk -v t=$((t1 - t0)) -v hz="$CLK_TCK" '/requests in/ {n = $1} END {if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "-"}' "$f")
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$key" "$(rps "$f")" "$(p50 "$f")" "$cpu" "$(errors "$f")" "$load"
 }
 
 start() { # start NAME JAR
@@ -66,8 +70,8 @@ start() { # start NAME JAR
 echo "machine: $(machine); $(date -u +%Y-%m-%dT%H:%MZ); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk -t2 -c16, warm-up $WARMUP, measured $DURATION; $ITEMS entries (side-by-side shape)"
 echo
-echo "| jar | operation | req/s | p50 ms | non-2xx/socket errors | load (1 min) |"
-echo "|---|---|---|---|---|---|"
+echo "| jar | operation | req/s | p50 ms | server CPU µs/request | non-2xx/socket errors | load (1 min) |"
+echo "|---|---|---|---|---|---|---|"
 for spec in "$@"; do
   name=${spec%%=*}; jar=${spec#*=}
   [ -f "$jar" ] || { echo "no jar $jar" >&2; exit 1; }
@@ -80,9 +84,12 @@ for spec in "$@"; do
   if want batch; then
   f="$OUT/$name.batch.txt"
   BENCH_TAG="$name-batch-w" wrk -t2 -c4 --timeout 60s -d"$WARMUP" -s "$HERE/batch.lua" -H "$AV" "$V$VPATH/batch" >/dev/null 2>&1 || true
+  t0=$(cpu_ticks "$SERVER_PID")
   BENCH_TAG="$name-batch" wrk -t2 -c4 --timeout 60s -d"$DURATION" --latency -s "$HERE/batch.lua" -H "$AV" "$V$VPATH/batch" >"$f" 2>&1 || true
-  printf '| %s | batch of 1,000 (4 connections; entries/s = req/s × 1,000) | %s | %s | %s | %s |\n' "$name" "$(rps "$f")" "$(p50 "$f")" \
-    "$(errors "$f")" "$(cut -d' ' -f1 /proc/loadavg)"
+  t1=$(cpu_ticks "$SERVER_PID")
+  cpu=$(awk -v t=$((t1 - t0)) -v hz="$CLK_TCK" '/requests in/ {n = $1} END {if (n > 0) printf "%.0f per request, %.1f per entry", t / hz * 1e6 / n, t / hz * 1e3 / n; else print "-"}' "$f")
+  printf '| %s | batch of 1,000 (4 connections; entries/s = req/s × 1,000) | %s | %s | %s | %s | %s |\n' "$name" "$(rps "$f")" "$(p50 "$f")" \
+    "$cpu" "$(errors "$f")" "$(cut -d' ' -f1 /proc/loadavg)"
   fi
   if want total && [ "$TOTAL_ITEMS" -gt 0 ]; then
     have=$(curl -sf "$V$VPATH?limit=1&include_total=true" -H "$AV" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))')

@@ -52,6 +52,7 @@ final class EntryListing {
         int rankColumn = 8 + (int) c.fields().stream().filter(f -> columns == null || columns.contains(f.id())).count();
         PageState state = new PageState();
         // SQLite, a sorted search that matches many entries: walk the sort's index and test each row (see matchingRow)
+        boolean utf8 = tx.dialect() == Dialect.SQLITE; // its driver gives a TEXT value's UTF-8 bytes (EntryStream)
         boolean walk = q.search() != null && !q.byRelevance() && search.matchesMany(tx, c, q.search(), q.limit());
         g.writeStartObject();
         g.writeArrayFieldStart("data");
@@ -62,7 +63,7 @@ final class EntryListing {
             params.add(wanted);
             tx.list(select.sql(), rs -> {
                 if (++state.rows > q.limit()) return null; // the row after the page: there is a next page
-                EntryStream.writeRow(rs, c, columns, q.fields(), format, sources, g);
+                EntryStream.writeRow(rs, c, columns, q.fields(), format, sources, utf8, g);
                 if (state.rows == q.limit()) {
                     state.cursorValues = cursorValues(rs, c, columns, keys, rankColumn);
                     state.cursorId = rs.getString(1);

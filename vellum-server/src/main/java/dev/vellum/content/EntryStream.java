@@ -33,17 +33,29 @@ final class EntryStream {
      * @param shown the fields to write (null: all); a subset of {@code selected}
      */
     static void writeRow(ResultSet rs, CollectionSchema c, Set<String> selected, Set<String> shown, RichTextFormat format,
-                         AssetSources sources, JsonGenerator g) throws SQLException {
+                         AssetSources sources, boolean utf8, JsonGenerator g) throws SQLException {
         try {
             g.writeStartObject();
-            g.writeStringField("id", rs.getString(1));
-            g.writeStringField("slug", rs.getString(2));
+            g.writeFieldName("id");
+            writeText(rs, 1, utf8, g);
+            g.writeFieldName("slug");
+            writeText(rs, 2, utf8, g);
             g.writeBooleanField("draft", rs.getBoolean(3));
             g.writeNumberField("version", rs.getLong(4));
-            g.writeStringField("created_at", rs.getString(5));
-            g.writeStringField("updated_at", rs.getString(6));
-            String publishAt = rs.getString(7);
-            if (publishAt != null) g.writeStringField("publish_at", publishAt);
+            g.writeFieldName("created_at");
+            writeText(rs, 5, utf8, g);
+            g.writeFieldName("updated_at");
+            writeText(rs, 6, utf8, g);
+            if (utf8) {
+                byte[] publishAt = rs.getBytes(7);
+                if (publishAt != null) {
+                    g.writeFieldName("publish_at");
+                    g.writeUTF8String(publishAt, 0, publishAt.length);
+                }
+            } else {
+                String publishAt = rs.getString(7);
+                if (publishAt != null) g.writeStringField("publish_at", publishAt);
+            }
             g.writeObjectFieldStart("fields");
             int column = 8;
             for (Field f : c.fields()) {
@@ -51,7 +63,7 @@ final class EntryStream {
                 int index = column++;
                 if (shown != null && !shown.contains(f.id())) continue;
                 g.writeFieldName(f.id());
-                writeValue(rs, index, f, format, sources, g);
+                writeValue(rs, index, f, format, sources, utf8, g);
             }
             g.writeEndObject();
             g.writeEndObject();
@@ -60,14 +72,26 @@ final class EntryStream {
         }
     }
 
-    private static void writeValue(ResultSet rs, int column, Field f, RichTextFormat format, AssetSources sources, JsonGenerator g)
-            throws SQLException, IOException {
+    /**
+     * A text column as a JSON string. With {@code utf8} (SQLite, whose driver hands back a TEXT value's own UTF-8 bytes)
+     * the bytes go to the generator as they are, escaped where JSON needs it: no String decoded and encoded again.
+     */
+    private static void writeText(ResultSet rs, int column, boolean utf8, JsonGenerator g) throws SQLException, IOException {
+        if (utf8) {
+            byte[] b = rs.getBytes(column);
+            if (b == null) g.writeNull();
+            else g.writeUTF8String(b, 0, b.length);
+        } else {
+            String s = rs.getString(column);
+            if (s == null) g.writeNull();
+            else g.writeString(s);
+        }
+    }
+
+    private static void writeValue(ResultSet rs, int column, Field f, RichTextFormat format, AssetSources sources, boolean utf8,
+                                   JsonGenerator g) throws SQLException, IOException {
         switch (f.type().column()) {
-            case TEXT, TIMESTAMP -> {
-                String s = rs.getString(column);
-                if (s == null) g.writeNull();
-                else g.writeString(s);
-            }
+            case TEXT, TIMESTAMP -> writeText(rs, column, utf8, g);
             case INTEGER -> {
                 long v = rs.getLong(column);
                 if (rs.wasNull()) g.writeNull();
@@ -84,13 +108,24 @@ final class EntryStream {
                 else g.writeBoolean(v);
             }
             case JSON -> {
-                String s = rs.getString(column);
-                if (s == null) {
-                    g.writeNull();
-                } else if (converts(f, format)) {
-                    g.writeTree(EntryJson.value(f, JsonColumns.read(s), format, sources));
+                if (converts(f, format)) {
+                    String s = rs.getString(column);
+                    if (s == null) g.writeNull();
+                    else g.writeTree(EntryJson.value(f, JsonColumns.read(s), format, sources));
+                } else if (utf8) {
+                    byte[] b = rs.getBytes(column);
+                    if (b == null) {
+                        g.writeNull();
+                    } else {
+                        try (JsonParser p = JSON.createParser(b)) {
+                            p.nextToken();
+                            g.copyCurrentStructure(p);
+                        }
+                    }
                 } else {
-                    copy(s, g);
+                    String s = rs.getString(column);
+                    if (s == null) g.writeNull();
+                    else copy(s, g);
                 }
             }
         }

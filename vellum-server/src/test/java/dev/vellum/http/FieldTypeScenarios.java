@@ -37,6 +37,7 @@ abstract class FieldTypeScenarios extends ServerScenarios {
                 {"id": "things", "fields": [
                   {"id": "text", "type": "text", "max_length": 5},
                   {"id": "code", "type": "text", "pattern": "[A-Z]{3}"},
+                  {"id": "free", "type": "text"},
                   {"id": "doc", "type": "rich_text"},
                   {"id": "num", "type": "number", "min": -10, "max": 10},
                   {"id": "int", "type": "number", "integer": true},
@@ -61,6 +62,8 @@ abstract class FieldTypeScenarios extends ServerScenarios {
                 new Valid("text", "\"hello\"", null),
                 new Valid("text", "\"héllo\"", null),
                 new Valid("code", "\"ABC\"", null),
+                // what JSON must escape, and what it must not: quotes, backslash, controls, accents, an emoji, a line separator
+                new Valid("free", "\"say \\\"hi\\\" \\\\ tab\\t nl\\n \\u0001 \\u001f é ü 中 😀 \\u2028 </script>\"", null),
                 new Valid("doc", "{\"type\": \"doc\", \"version\": 1, \"content\": []}", null),
                 new Valid("num", "2.5", null),
                 new Valid("num", "-10", null),
@@ -142,8 +145,17 @@ abstract class FieldTypeScenarios extends ServerScenarios {
                 assertThat(created.status()).as(created.toString()).isEqualTo(201);
                 JsonNode expected = Api.JSON.readTree(v.expected() == null ? v.input() : v.expected());
                 assertThat(created.json().at("/fields/" + v.field())).isEqualTo(expected);
-                JsonNode stored = api.get(entries + "/" + created.json().get("id").asText()).json().at("/fields/" + v.field());
-                assertThat(stored).as("after a round trip through the database").isEqualTo(expected);
+                String id = created.json().get("id").asText();
+                JsonNode got = api.get(entries + "/" + id).json();
+                assertThat(got.at("/fields/" + v.field())).as("after a round trip through the database").isEqualTo(expected);
+                Api.Response listed = api.get(entries + "?filter=" + java.net.URLEncoder.encode("id = \"" + id + "\"",
+                        java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+                JsonNode inList = listed.json().path("data").path(0);
+                assertThat(inList.path("fields")).as("a list renders the entry as a get does").isEqualTo(got.path("fields"));
+                for (String meta : List.of("id", "slug", "draft", "version", "created_at", "updated_at")) {
+                    assertThat(inList.path(meta)).as(meta).isEqualTo(got.path(meta));
+                }
             }));
         }
         return tests.stream();
