@@ -7,7 +7,8 @@
 #
 # usage: bench/throughput/profile.sh [JAR]                      (default: vellum-server/target/vellum.jar, built if missing)
 # Environment: QUERY ("limit=50"; e.g. 'filter=…&sort=-published_at&limit=50'), WHAT (list; "batch" profiles batches
-# of 1,000 creates instead), DURATION (20s), WARMUP (15s),
+# of 1,000 creates instead, "create" single creates), UNDER (a method, e.g. dev.vellum.changes.WriteGroups.lead: the top
+# frames are also shown for only the samples with it on the stack), DURATION (20s), WARMUP (15s),
 # ITEMS (10000), CONNECTIONS (16), TOP (25), BENCH_PORT (18094), OUT (keeps list.jfr and the report there;
 # default: a temp dir, deleted).
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -42,13 +43,16 @@ fi
 if [ "${WHAT:-list}" = batch ]; then  # batches of 1,000 creates instead (4 connections unless CONNECTIONS says otherwise)
   WRK=(wrk -t2 -c"${CONNECTIONS:-4}" --timeout 60s -H "$AV" -s "$HERE/batch.lua" "$VE/batch" -- vellum)
   QUERY="(POST …/entries/batch, 1,000 items each)"
+elif [ "${WHAT:-list}" = create ]; then  # single creates (POST …/entries, one entry each) instead
+  WRK=(wrk -t2 -c"${CONNECTIONS:-16}" --timeout 10s -H "$AV" -s "$SIDE/create.lua" "$VE" -- vellum)
+  QUERY="(POST …/entries, one entry each)"
 else
   WRK=(wrk -t2 -c"${CONNECTIONS:-16}" --timeout 10s -H "$AV" "$VE?$QUERY")
 fi
-wrk -d"$WARMUP" "${WRK[@]:1}" >/dev/null 2>&1 || true
+BENCH_TAG=w wrk -d"$WARMUP" "${WRK[@]:1}" >/dev/null 2>&1 || true  # the tag keeps created slugs apart between runs
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.start name=bench settings="$SETTINGS" >/dev/null
-wrk -d"$DURATION" --latency "${WRK[@]:1}" >"$OUT/wrk.txt" 2>&1 || true
+BENCH_TAG=m wrk -d"$DURATION" --latency "${WRK[@]:1}" >"$OUT/wrk.txt" 2>&1 || true
 "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.stop name=bench filename="$OUT/list.jfr" >/dev/null
 {
   echo "GET …/entries?$QUERY (WHAT=${WHAT:-list}), $ITEMS entries; wrk -t2 -c${CONNECTIONS:-16}, $DURATION after a $WARMUP warm-up; $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -56,6 +60,10 @@ wrk -d"$DURATION" --latency "${WRK[@]:1}" >"$OUT/wrk.txt" 2>&1 || true
   read -r rps p50 p99 non err reqs < <(parse_wrk "$OUT/wrk.txt")
   echo "wrk: $rps req/s, p50 $p50 ms, p99 $p99 ms, $reqs requests, non-2xx $non, socket errors $err"
   echo
-  "$JAVA_HOME/bin/jfr" print --json --stack-depth 48 --events jdk.ExecutionSample "$OUT/list.jfr" | node "$HERE/jfr-top.mjs" "${TOP:-25}"
+  "$JAVA_HOME/bin/jfr" print --json --stack-depth 64 --events jdk.ExecutionSample "$OUT/list.jfr" | node "$HERE/jfr-top.mjs" "${TOP:-25}"
+  if [ -n "${UNDER:-}" ]; then  # the same, only of the samples with UNDER on the stack (e.g. the group-commit leader's work)
+    echo "Only samples under $UNDER:"; echo
+    "$JAVA_HOME/bin/jfr" print --json --stack-depth 64 --events jdk.ExecutionSample "$OUT/list.jfr" | node "$HERE/jfr-top.mjs" "${TOP:-25}" "$UNDER"
+  fi
 } | tee "$OUT/report.txt"
 [ "$OUT" = "$TMP" ] || echo "kept $OUT/list.jfr and $OUT/report.txt" >&2
