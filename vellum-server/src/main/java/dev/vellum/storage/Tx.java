@@ -93,6 +93,7 @@ public final class Tx {
      */
     public int[] batch(String sql, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) return new int[0];
+        if (rows.size() == 1) return new int[] {update(sql, rows.getFirst())}; // the driver's batch machinery costs more than one row
         PreparedStatement ps = cache != null ? cache.get(connection, sql) : connection.prepareStatement(sql);
         try {
             for (Object[] row : rows) {
@@ -124,18 +125,35 @@ public final class Tx {
         return dialect == Dialect.POSTGRES ? savepoint(work) : work.run(this);
     }
 
-    /** Runs {@code work} inside a savepoint; on failure only its own writes are rolled back. */
+    /**
+     * Runs {@code work} inside a savepoint; on failure only its own writes are rolled back. A savepoint is named after
+     * its depth (a nested one is always released before its parent), so a group commit's hundred savepoints are the
+     * same three statements, prepared once per connection on SQLite.
+     */
     public <T> T savepoint(Database.Work<T> work) throws SQLException {
         String name = "sp" + (++savepoints);
-        execute("SAVEPOINT " + name);
         try {
-            T result = work.run(this);
-            execute("RELEASE SAVEPOINT " + name);
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            execute("ROLLBACK TO SAVEPOINT " + name);
-            execute("RELEASE SAVEPOINT " + name);
-            throw e;
+            control("SAVEPOINT " + name);
+            try {
+                T result = work.run(this);
+                control("RELEASE SAVEPOINT " + name);
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                control("ROLLBACK TO SAVEPOINT " + name);
+                control("RELEASE SAVEPOINT " + name);
+                throw e;
+            }
+        } finally {
+            savepoints--;
+        }
+    }
+
+    /** A transaction-control statement: a cached prepared statement on SQLite, a plain one elsewhere. */
+    private void control(String sql) throws SQLException {
+        if (cache == null) {
+            execute(sql);
+        } else {
+            update(sql);
         }
     }
 
