@@ -6,7 +6,6 @@ import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
 import dev.vellum.ids.Ulid;
 import dev.vellum.schema.CollectionSchema;
-import dev.vellum.storage.JsonColumns;
 import dev.vellum.storage.Tx;
 import dev.vellum.time.Timestamps;
 import java.sql.SQLException;
@@ -39,7 +38,7 @@ final class EntryBatch {
     private final List<Boolean> malformed = new ArrayList<>();
     private final boolean repeatsAKey;
     /** Per create item, its fields completed and encoded outside the transaction (null for other items). */
-    private final List<Encoded> encoded = new ArrayList<>();
+    private final List<EncodedEntry> encoded = new ArrayList<>();
     /** Batches written item by item (a repeated upsert key, or the database refused the bulk plan), since start. */
     static final java.util.concurrent.atomic.AtomicLong ITEM_BY_ITEM = new java.util.concurrent.atomic.AtomicLong();
 
@@ -72,20 +71,9 @@ final class EntryBatch {
                 repeated = true;
             }
             prepared.add(p);
-            encoded.add(request.upsert() || !p.errors().isEmpty() || EntryWriter.rewritesValues(schema) ? null : Encoded.of(schema, p));
+            encoded.add(request.upsert() ? null : EncodedEntry.ahead(schema, p));
         }
         this.repeatsAKey = repeated;
-    }
-
-    /**
-     * A new entry's field values as the writer needs them: completed with nulls, as column parameters, and as the
-     * JSON of its change-log record; made before the transaction, so the one writer spends its time writing.
-     */
-    private record Encoded(long schemaVersion, ObjectNode fields, EntryRepository.Encoded row, String json) {
-        static Encoded of(CollectionSchema c, PreparedEntry p) {
-            ObjectNode fields = EntryValidator.complete(c, p.values());
-            return new Encoded(c.version(), fields, EntryRepository.Encoded.of(c, fields), JsonColumns.write(fields));
-        }
     }
 
     /** Told of each write of the batch, in item order, with its change-log data when the batch made it (else null). */
@@ -178,8 +166,8 @@ final class EntryBatch {
                     if (slug == null) slug = EntryWriter.slug(tx, slugs, c, p, id);
                     else if (slugs.owner(tx, slug) != null) throw EntryRepository.slugTaken();
                     slugs.take(slug, id);
-                    Encoded enc = encoded.get(i);
-                    boolean encodedAlready = enc != null && enc.schemaVersion() == c.version();
+                    EncodedEntry enc = encoded.get(i);
+                    boolean encodedAlready = enc != null && enc.fits(c);
                     Entry e = encodedAlready ? EntryWriter.created(p, id, slug, now, enc.fields()) : EntryWriter.created(c, p, id, slug, now);
                     inserts.add(e);
                     insertColumns.add(encodedAlready ? enc.row() : null);

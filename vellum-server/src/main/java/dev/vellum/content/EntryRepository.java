@@ -37,12 +37,18 @@ final class EntryRepository {
      */
 
     public void insert(Tx tx, CollectionSchema c, Entry e) throws SQLException {
+        insert(tx, c, e, null);
+    }
+
+    /** {@link #insert} with the entry's field values already {@link Encoded encoded} (or null: encoded here). */
+    public void insert(Tx tx, CollectionSchema c, Entry e, Encoded encoded) throws SQLException {
         try {
-            tx.update(insertSql(tx, c), insertParams(c, e, null));
+            tx.update(insertSql(tx, c), insertParams(c, e, encoded == null ? null : encoded.columns()));
         } catch (SQLException ex) {
             throw translate(c, ex);
         }
-        search.put(tx, c, e.id(), e.slug(), e.fields());
+        if (encoded == null) search.put(tx, c, e.id(), e.slug(), e.fields());
+        else search.putAll(tx, c, List.of(new SearchIndexRepository.Indexed(e.id(), e.slug(), e.fields(), encoded.words())));
     }
 
     /**
@@ -82,7 +88,29 @@ final class EntryRepository {
         search.putAll(tx, c, indexed);
     }
 
-    private static String insertSql(Tx tx, CollectionSchema c) {
+    /** A collection's INSERT and UPDATE, built once per schema version rather than once per write. */
+    private record Statements(long version, Dialect dialect, String insert, String update) {}
+
+    private final Map<String, Statements> statements = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Statements statements(Tx tx, CollectionSchema c) {
+        Statements s = statements.get(c.table());
+        if (s == null || s.version() != c.version() || s.dialect() != tx.dialect()) {
+            s = new Statements(c.version(), tx.dialect(), buildInsert(tx, c), buildUpdate(tx, c));
+            statements.put(c.table(), s);
+        }
+        return s;
+    }
+
+    private String insertSql(Tx tx, CollectionSchema c) {
+        return statements(tx, c).insert();
+    }
+
+    private String updateSql(Tx tx, CollectionSchema c) {
+        return statements(tx, c).update();
+    }
+
+    private static String buildInsert(Tx tx, CollectionSchema c) {
         StringBuilder cols = new StringBuilder(SYSTEM);
         StringBuilder marks = new StringBuilder("?, ?, ?, ?, ?, ?, ?");
         for (Field f : c.fields()) {
@@ -145,7 +173,7 @@ final class EntryRepository {
         return true;
     }
 
-    private static String updateSql(Tx tx, CollectionSchema c) {
+    private static String buildUpdate(Tx tx, CollectionSchema c) {
         StringBuilder set = new StringBuilder("slug = ?, draft = ?, version = ?, updated_at = ?, publish_at = ?");
         for (Field f : c.fields()) set.append(", ").append(f.column()).append(" = ").append(placeholder(tx, f));
         return "UPDATE " + c.table() + " SET " + set + " WHERE id = ? AND version = ?";

@@ -80,23 +80,33 @@ public final class EntryService {
         EntryInput input = EntryInput.parse(body, "", errors);
         if (input.id() != null) errors.add(new FieldError("id", "read_only", "ids are assigned by the server"));
         throwIfInvalid(errors);
-        PreparedEntry prepared = PreparedEntry.of(registry.get(projectId, collectionId), input, true, "");
-        return changes.write(projectId, (tx, log) -> {
+        CollectionSchema schema = registry.get(projectId, collectionId);
+        PreparedEntry prepared = PreparedEntry.of(schema, input, true, "");
+        // everything that needs no lock is done here, on the caller's thread: on SQLite the write itself runs on the
+        // group-commit leader, one request after another, so what it does per request bounds the creates per second
+        EncodedEntry encoded = EncodedEntry.ahead(schema, prepared);
+        Written written = changes.write(projectId, (tx, log) -> {
             CollectionSchema c = registry.forWrite(tx, projectId, collectionId);
             if (key != null) {
                 Optional<IdempotencyRepository.Stored> seen = idempotency.find(tx, projectId, tokenId, key.key());
-                if (seen.isPresent()) return replay(seen.get(), key);
+                if (seen.isPresent()) return new Written(null, c, replay(seen.get(), key));
             }
-            Entry e = writer.create(tx, projectId, c, prepared);
-            log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId));
+            Entry e = writer.create(tx, projectId, c, prepared, encoded);
+            boolean ahead = encoded != null && encoded.fits(c);
+            log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId, ahead ? EntryJson.render(e, encoded.json()) : null));
+            if (key == null) return new Written(e, c, null); // rendered once committed, off the writer
             ObjectNode rendered = EntryJson.render(e, c, format, sources(projectId, tx, format));
-            if (key != null) {
-                idempotency.insert(tx, projectId, tokenId, key.key(),
-                        new IdempotencyRepository.Stored(key.requestHash(), 201, rendered.toString()), Timestamps.now());
-            }
-            return new Created(201, rendered, e.id(), e.version(), false);
+            idempotency.insert(tx, projectId, tokenId, key.key(),
+                    new IdempotencyRepository.Stored(key.requestHash(), 201, rendered.toString()), Timestamps.now());
+            return new Written(e, c, new Created(201, rendered, e.id(), e.version(), false));
         });
+        if (written.created() != null) return written.created();
+        Entry e = written.entry();
+        return new Created(201, EntryJson.render(e, written.schema(), format, sources(projectId, null, format)), e.id(), e.version(), false);
     }
+
+    /** What a create's transaction hands back: the entry and the schema it was written with, or the response already made. */
+    private record Written(Entry entry, CollectionSchema schema, Created created) {}
 
     public Rendered get(String projectId, String collectionId, String id, boolean seesDrafts, RichTextFormat format) {
         CollectionSchema c = registry.get(projectId, collectionId);

@@ -36,12 +36,18 @@ final class EntryWriter {
     }
 
     Entry create(Tx tx, String projectId, CollectionSchema c, PreparedEntry prepared) throws SQLException {
+        return create(tx, projectId, c, prepared, null);
+    }
+
+    /** @param encoded its values encoded before the transaction (see {@link EncodedEntry#ahead}), or null: encoded here */
+    Entry create(Tx tx, String projectId, CollectionSchema c, PreparedEntry prepared, EncodedEntry encoded) throws SQLException {
         PreparedEntry p = prepared.against(c, true);
         EntryService.throwIfInvalid(checkLinks(tx, projectId, c, List.of(p)).getFirst());
         String id = Ulid.next();
         String slug = p.input().slug() != null ? p.input().slug() : slug(tx, new SlugSpace(entries, c), c, p, id);
-        Entry e = created(c, p, id, slug, Timestamps.now());
-        entries.insert(tx, c, e);
+        boolean ahead = encoded != null && encoded.fits(c);
+        Entry e = ahead ? created(p, id, slug, Timestamps.now(), encoded.fields()) : created(c, p, id, slug, Timestamps.now());
+        entries.insert(tx, c, e, ahead ? encoded.row() : null);
         return e;
     }
 
