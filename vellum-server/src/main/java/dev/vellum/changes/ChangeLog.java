@@ -21,10 +21,20 @@ public final class ChangeLog {
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private final WriteGroups groups;
 
+    /**
+     * Projects whose row this log has found: a group commit appends their changes once for the whole group. Projects
+     * are never deleted, so a project found stays found (a write to one not yet found appends in its own savepoint,
+     * where a missing project fails that write alone).
+     */
+    private final java.util.Set<String> knownProjects = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public ChangeLog(Database db) {
         this.db = db;
-        this.groups = db.dialect() == Dialect.SQLITE ? new WriteGroups(db) : null;
+        this.groups = db.dialect() == Dialect.SQLITE ? new WriteGroups(db, this::appendGroup) : null;
     }
+
+    /** A write's result in a group commit, with its changes when they are to be appended at the group's end (else null). */
+    private record Grouped(Object result, String projectId, Recorder deferred) {}
 
     /** Told after a transaction that appended changes has committed; must return quickly. */
     @FunctionalInterface
@@ -76,21 +86,26 @@ public final class ChangeLog {
     @SuppressWarnings("unchecked")
     public <T> T write(String projectId, ProjectWork<T> work) {
         Recorder recorder = new Recorder();
-        Database.Work<T> member = tx -> {
-            recorder.pending.clear();
-            recorder.after.clear();
-            T r = work.run(tx, recorder);
-            long first = repository.append(tx, projectId, recorder.pending);
-            for (Recorder.AfterAppend a : recorder.after) a.work().run(tx, first + a.index());
-            recorder.lastSeq = first + recorder.pending.size() - 1;
-            return r;
-        };
         T result;
         if (groups == null) {
-            result = db.write(member);
+            result = db.write(tx -> {
+                T r = work.run(tx, recorder);
+                append(tx, projectId, recorder);
+                return r;
+            });
         } else {
+            WriteGroups.Member member = tx -> {
+                recorder.pending.clear();
+                recorder.after.clear();
+                T r = work.run(tx, recorder);
+                if (recorder.pending.isEmpty()) return new Grouped(r, projectId, null);
+                if (recorder.after.isEmpty() && knownProjects.contains(projectId)) return new Grouped(r, projectId, recorder);
+                append(tx, projectId, recorder); // in the write's own savepoint: work that needs its seq, or a project not seen yet
+                knownProjects.add(projectId);
+                return new Grouped(r, projectId, null);
+            };
             try {
-                result = (T) groups.run(member::run);
+                result = (T) ((Grouped) groups.run(member)).result();
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
@@ -107,6 +122,37 @@ public final class ChangeLog {
             }
         }
         return result;
+    }
+
+    private void append(Tx tx, String projectId, Recorder recorder) throws SQLException {
+        long first = repository.append(tx, projectId, recorder.pending);
+        for (Recorder.AfterAppend a : recorder.after) a.work().run(tx, first + a.index());
+        recorder.lastSeq = first + recorder.pending.size() - 1;
+    }
+
+    /**
+     * At the end of a group commit, the changes its writes left to it, appended together: per project one update of
+     * its sequence and, for all of them, one batch of rows. Numbered in the order the writes ran, each write's changes
+     * consecutive; all of them become visible with the group's commit, so the log stays gap-free and in commit order.
+     */
+    private void appendGroup(Tx tx, List<Object> results) throws SQLException {
+        java.util.Map<String, List<Recorder>> byProject = new java.util.LinkedHashMap<>();
+        for (Object r : results) {
+            if (r instanceof Grouped g && g.deferred() != null) byProject.computeIfAbsent(g.projectId(), k -> new ArrayList<>()).add(g.deferred());
+        }
+        if (byProject.isEmpty()) return;
+        List<Object[]> rows = new ArrayList<>();
+        for (var project : byProject.entrySet()) {
+            int n = 0;
+            for (Recorder r : project.getValue()) n += r.pending.size();
+            long seq = repository.reserve(tx, project.getKey(), n);
+            for (Recorder r : project.getValue()) {
+                ChangeRepository.addRows(rows, project.getKey(), seq, r.pending);
+                seq += r.pending.size();
+                r.lastSeq = seq - 1;
+            }
+        }
+        repository.insert(tx, rows);
     }
 
     /** Group commit so far: {groups committed, writes they held}; zeros on PostgreSQL. */

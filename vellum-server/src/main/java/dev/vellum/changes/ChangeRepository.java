@@ -23,16 +23,36 @@ public final class ChangeRepository {
      */
     public long append(Tx tx, String projectId, List<Change> changes) throws SQLException {
         if (changes.isEmpty()) return 0;
-        long last = tx.one("UPDATE projects SET change_seq = change_seq + ? WHERE id = ? RETURNING change_seq",
-                rs -> rs.getLong(1), (long) changes.size(), projectId).orElseThrow(() -> new SQLException("no project " + projectId));
-        long seq = last - changes.size();
+        long first = reserve(tx, projectId, changes.size());
         List<Object[]> rows = new ArrayList<>(changes.size());
+        addRows(rows, projectId, first, changes);
+        insert(tx, rows);
+        return first;
+    }
+
+    /**
+     * Takes the next {@code n} sequence numbers of a project (locking its row until commit, as {@link #append} does).
+     *
+     * @return the first of them
+     */
+    long reserve(Tx tx, String projectId, int n) throws SQLException {
+        long last = tx.one("UPDATE projects SET change_seq = change_seq + ? WHERE id = ? RETURNING change_seq",
+                rs -> rs.getLong(1), (long) n, projectId).orElseThrow(() -> new SQLException("no project " + projectId));
+        return last - n + 1;
+    }
+
+    /** Adds the rows of {@code changes}, numbered from {@code first}, for {@link #insert}. */
+    static void addRows(List<Object[]> rows, String projectId, long first, List<Change> changes) throws SQLException {
+        long seq = first;
         for (Change c : changes) {
-            rows.add(new Object[] {projectId, ++seq, c.kind(), c.collection(), c.entryId(), c.version(), c.draft(), c.tokenId(),
+            rows.add(new Object[] {projectId, seq++, c.kind(), c.collection(), c.entryId(), c.version(), c.draft(), c.tokenId(),
                     c.at(), write(c.data())});
         }
+    }
+
+    /** Writes rows made by {@link #addRows} (of any projects), as one JDBC batch. */
+    void insert(Tx tx, List<Object[]> rows) throws SQLException {
         tx.batch(INSERT, rows);
-        return last - changes.size() + 1;
     }
 
     public List<Change> since(Tx tx, String projectId, long since, int limit, boolean includeDrafts) throws SQLException {

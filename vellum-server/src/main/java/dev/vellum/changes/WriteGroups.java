@@ -32,6 +32,17 @@ final class WriteGroups {
         Object run(Tx tx) throws SQLException;
     }
 
+    /**
+     * Work for the whole group once every member has run, in the same transaction, outside the members' savepoints
+     * (the change log appends the records of the group's writes with one statement per kind, not per write).
+     * Should it fail, the group fails as a failed commit does.
+     */
+    @FunctionalInterface
+    interface Ending {
+        /** @param results what the members that succeeded returned, in the order they ran */
+        void run(Tx tx, List<Object> results) throws SQLException;
+    }
+
     private static final class Pending {
         final Member member;
         final Thread caller = Thread.currentThread();
@@ -45,13 +56,19 @@ final class WriteGroups {
     }
 
     private final Database db;
+    private final Ending ending;
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
 
     WriteGroups(Database db) {
+        this(db, (tx, results) -> { });
+    }
+
+    WriteGroups(Database db, Ending ending) {
         this.db = db;
+        this.ending = ending;
     }
 
     /** Runs {@code member} in the next group; returns its result once that group has committed. */
@@ -95,13 +112,16 @@ final class WriteGroups {
                 // drained once the writer connection is ours, so writes that queued while it was busy join this group
                 Pending p;
                 while (group.size() < MAX_GROUP && (p = queue.poll()) != null) group.add(p);
+                List<Object> results = new ArrayList<>(group.size());
                 for (Pending member : group) {
                     try {
                         member.result = tx.savepoint(member.member::run);
+                        results.add(member.result);
                     } catch (SQLException | RuntimeException e) {
                         member.failure = e; // its savepoint was rolled back; the rest of the group goes on
                     }
                 }
+                if (!results.isEmpty()) ending.run(tx, results);
                 return null;
             });
             groups.incrementAndGet();
