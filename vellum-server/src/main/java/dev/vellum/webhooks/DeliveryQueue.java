@@ -39,6 +39,9 @@ final class DeliveryQueue {
 
     List<String> lease(String owner, int limit) {
         Instant now = Instant.now();
+        // the dispatcher asks after every commit: when nothing is due (no endpoints, or all caught up), a read answers
+        // without a write transaction, which on SQLite would take the one writer from the next group commit each time
+        if (!db.read(tx -> webhooks.anyDue(tx, Timestamps.format(now)))) return List.of();
         return db.write(tx -> webhooks.leaseDue(tx, owner, Timestamps.format(now), Timestamps.format(now.plus(lease)), limit));
     }
 

@@ -62,13 +62,18 @@ final class WebhookRepository {
      * Leases up to {@code limit} active webhooks that have work: changes past their cursor, a pending
      * delivery that is due, or an expired lease (its node died mid-run, so its queue state is unknown).
      */
+    private static final String DUE = "SELECT w.id FROM webhooks w JOIN projects p ON p.id = w.project_id"
+            + " WHERE w.status = 'active' AND (w.lease_until IS NULL OR w.lease_until < ?)"
+            + " AND (w.cursor < p.change_seq OR w.retry_at <= ? OR w.lease_owner IS NOT NULL) ORDER BY w.id LIMIT ?";
+
+    /** Whether {@link #leaseDue} would find an endpoint now (a read: no lock, no write). */
+    public boolean anyDue(Tx tx, String now) throws SQLException {
+        return !tx.list(DUE, rs -> rs.getString(1), now, now, 1L).isEmpty();
+    }
+
     public List<String> leaseDue(Tx tx, String owner, String now, String until, int limit) throws SQLException {
         String skipLocked = tx.dialect() == Dialect.POSTGRES ? " FOR UPDATE OF w SKIP LOCKED" : "";
-        List<String> ids = tx.list("SELECT w.id FROM webhooks w JOIN projects p ON p.id = w.project_id"
-                        + " WHERE w.status = 'active' AND (w.lease_until IS NULL OR w.lease_until < ?)"
-                        + " AND (w.cursor < p.change_seq OR w.retry_at <= ? OR w.lease_owner IS NOT NULL) ORDER BY w.id LIMIT ?"
-                        + skipLocked,
-                rs -> rs.getString(1), now, now, (long) limit);
+        List<String> ids = tx.list(DUE + skipLocked, rs -> rs.getString(1), now, now, (long) limit);
         List<Object[]> rows = new ArrayList<>();
         for (String id : ids) rows.add(new Object[] {owner, until, id});
         tx.batch("UPDATE webhooks SET lease_owner = ?, lease_until = ? WHERE id = ?", rows);

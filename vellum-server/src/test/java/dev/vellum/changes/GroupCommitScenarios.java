@@ -119,6 +119,74 @@ abstract class GroupCommitScenarios extends LocalScenarios {
         }
     }
 
+    @Test
+    void aGroupNumbersItsRecordsInTheOrderItsWritesRanAcrossProjects() throws Exception {
+        // writes to two projects in one group: each project's records appended at the group's end, numbered in its own sequence
+        String other = "groups-" + Long.toHexString(System.nanoTime());
+        vellum.services().projects().create(other, null);
+        vellum.services().collections().create(other, JSON.valueToTree(Map.of("id", "notes", "fields", List.of(
+                Map.of("id", "n", "type", "number", "integer", true), Map.of("id", "text", "type", "text")))), null);
+        long otherBefore = changes.latest(other);
+        entries.create(P, "notes", note(0, "order-taken"), null, null, RichTextFormat.JSON);
+        long seqBefore = changes.latest(P);
+        boolean grouped = vellum.services().database().dialect() == Dialect.SQLITE;
+
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            Future<?> holder = pool.submit(() -> vellum.services().database().write(tx -> {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            holding.await();
+            // queued one after another, so the group runs them in this order
+            List<Future<?>> writes = new ArrayList<>();
+            List<String> kinds = List.of("create", "other", "fail", "batch", "create", "other");
+            for (int i = 0; i < kinds.size(); i++) {
+                int n = 200 + i;
+                writes.add(pool.submit(() -> switch (kinds.get(n - 200)) {
+                    case "create" -> entries.create(P, "notes", note(n, "order-" + n), null, null, RichTextFormat.JSON).id();
+                    case "other" -> entries.create(other, "notes", note(n, "order-" + n), null, null, RichTextFormat.JSON).id();
+                    case "fail" -> entries.create(P, "notes", note(n, "order-taken"), null, null, RichTextFormat.JSON).id();
+                    default -> {
+                        ObjectNode batch = JSON.createObjectNode();
+                        batch.putArray("entries").add(note(n, "order-" + n + "-a")).add(note(n, "order-" + n + "-b"));
+                        yield entries.batch(P, "notes", batch, null);
+                    }
+                }));
+                int queued = i + 1;
+                if (grouped) Wait.until(queued + " writes queued", Duration.ofSeconds(30), () -> changes.queuedWrites() == queued);
+            }
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            for (int i = 0; i < writes.size(); i++) {
+                if (kinds.get(i).equals("fail")) assertThat(failure(writes.get(i))).isInstanceOf(VellumException.Conflict.class);
+                else writes.get(i).get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        List<Change> logged = changes.since(P, seqBefore, 100, true);
+        assertThat(logged).extracting(Change::seq).containsExactly(seqBefore + 1, seqBefore + 2, seqBefore + 3, seqBefore + 4);
+        List<String> slugs = new ArrayList<>();
+        for (Change c : logged) slugs.add(c.data().path("slug").asText());
+        if (grouped) assertThat(slugs).as("in the order the writes ran").containsExactly("order-200", "order-203-a", "order-203-b", "order-204");
+        else assertThat(slugs).containsExactlyInAnyOrder("order-200", "order-203-a", "order-203-b", "order-204");
+        List<Change> elsewhere = changes.since(other, otherBefore, 100, true);
+        assertThat(elsewhere).extracting(Change::seq).containsExactly(otherBefore + 1, otherBefore + 2);
+        List<String> otherSlugs = elsewhere.stream().map(c -> c.data().path("slug").asText()).toList();
+        if (grouped) assertThat(otherSlugs).containsExactly("order-201", "order-205");
+        else assertThat(otherSlugs).containsExactlyInAnyOrder("order-201", "order-205");
+        for (Change c : logged) assertThat(c.data().path("fields").path("n").isInt()).as("the record carries the entry's fields").isTrue();
+    }
+
     private static Throwable failure(Future<?> f) throws InterruptedException, java.util.concurrent.TimeoutException {
         try {
             f.get(30, TimeUnit.SECONDS);
