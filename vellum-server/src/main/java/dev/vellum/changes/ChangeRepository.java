@@ -78,6 +78,8 @@ public final class ChangeRepository {
     }
 
     private static String write(JsonNode data) throws SQLException {
+        String text = Change.text(data);
+        if (text != null) return text;
         try {
             return JSON.writeValueAsString(data);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

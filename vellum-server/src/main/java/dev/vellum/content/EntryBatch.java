@@ -1,6 +1,6 @@
 package dev.vellum.content;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vellum.changes.ChangeKind;
 import dev.vellum.error.FieldError;
 import dev.vellum.error.VellumException;
@@ -79,11 +79,11 @@ final class EntryBatch {
     /** Told of each write of the batch, in item order, with its change-log data when the batch made it (else null). */
     @FunctionalInterface
     interface Recorded {
-        void accept(ChangeKind kind, Entry entry, ObjectNode data);
+        void accept(ChangeKind kind, Entry entry, JsonNode data);
     }
 
     /** The batch's writes, and what each of them is to the change log, in item order. */
-    private record Written(ChangeKind kind, Entry entry, ObjectNode data) {}
+    private record Written(ChangeKind kind, Entry entry, JsonNode data) {}
 
     BatchResult run(Tx tx, String projectId, CollectionSchema c, Recorded changed) throws SQLException {
         if (!repeatsAKey) {
@@ -171,7 +171,7 @@ final class EntryBatch {
                     Entry e = encodedAlready ? EntryWriter.created(p, id, slug, now, enc.fields()) : EntryWriter.created(c, p, id, slug, now);
                     inserts.add(e);
                     insertColumns.add(encodedAlready ? enc.row() : null);
-                    written.add(new Written(ChangeKind.ENTRY_CREATED, e, encodedAlready ? EntryJson.render(e, enc.json()) : null));
+                    written.add(new Written(ChangeKind.ENTRY_CREATED, e, encodedAlready ? EntryJson.changeData(e, enc.json()) : null));
                     results.add(new BatchResult.Item("created", id, slug, 1L, null, List.of()));
                 }
             } catch (VellumException e) {

@@ -32,13 +32,28 @@ public final class EntryJson {
     }
 
     /**
-     * The same JSON (rich text as stored) for an entry whose {@code fields} object is serialised already: a batch
-     * serialises its items' fields outside the write transaction, so its change-log records cost the writer little.
+     * The change-log data of an entry whose {@code fields} object is serialised already, as JSON text: the text that
+     * {@link #render(Entry, CollectionSchema, RichTextFormat) render} in JSON format serialises to, written by a streaming generator without a tree (on the one writer
+     * of a group commit, per entry of a batch).
      */
-    static ObjectNode render(Entry e, String fieldsJson) {
-        ObjectNode out = attributes(e);
-        out.putRawValue("fields", new com.fasterxml.jackson.databind.util.RawValue(fieldsJson));
-        return out;
+    static JsonNode changeData(Entry e, String fieldsJson) {
+        var out = new java.io.StringWriter(fieldsJson.length() + 200);
+        try (var g = EntryStream.JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("id", e.id());
+            g.writeStringField("slug", e.slug());
+            g.writeBooleanField("draft", e.draft());
+            g.writeNumberField("version", e.version());
+            g.writeStringField("created_at", e.createdAt());
+            g.writeStringField("updated_at", e.updatedAt());
+            if (e.publishAt() != null) g.writeStringField("publish_at", e.publishAt());
+            g.writeFieldName("fields");
+            g.writeRawValue(fieldsJson);
+            g.writeEndObject();
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return dev.vellum.changes.Change.serialised(out.toString());
     }
 
     private static ObjectNode attributes(Entry e) {

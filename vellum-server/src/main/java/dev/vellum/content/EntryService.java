@@ -93,7 +93,7 @@ public final class EntryService {
             }
             Entry e = writer.create(tx, projectId, c, prepared, encoded);
             boolean ahead = encoded != null && encoded.fits(c);
-            log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId, ahead ? EntryJson.render(e, encoded.json()) : null));
+            log.record(change(ChangeKind.ENTRY_CREATED, c, e, tokenId, ahead ? EntryJson.changeData(e, encoded.json()) : null));
             if (key == null) return new Written(e, c, null); // rendered once committed, off the writer
             ObjectNode rendered = EntryJson.render(e, c, format, sources(projectId, tx, format));
             idempotency.insert(tx, projectId, tokenId, key.key(),
@@ -363,7 +363,7 @@ public final class EntryService {
     }
 
     /** @param data the entry's JSON when the caller rendered it already, else null */
-    static Change change(ChangeKind kind, CollectionSchema c, Entry e, String tokenId, ObjectNode data) {
+    static Change change(ChangeKind kind, CollectionSchema c, Entry e, String tokenId, JsonNode data) {
         return new Change(0, kind.wire(), c.id(), e.id(), e.version(), e.draft(), tokenId, e.updatedAt(),
                 data != null ? data : EntryJson.render(e, c, RichTextFormat.JSON));
     }
