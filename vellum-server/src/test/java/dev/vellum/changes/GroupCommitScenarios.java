@@ -62,21 +62,11 @@ abstract class GroupCommitScenarios extends LocalScenarios {
         long[] groupsBefore = changes.groupStatistics();
         boolean grouped = vellum.services().database().dialect() == Dialect.SQLITE;
 
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(12);
         try {
             // hold the writer so that every write below queues for the same group
-            Future<?> holder = pool.submit(() -> vellum.services().database().write(tx -> {
-                holding.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            holding.await();
+            Future<?> holder = holdTheWriter(pool, release);
             List<Future<String>> valid = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 int n = 100 + i;
@@ -131,20 +121,10 @@ abstract class GroupCommitScenarios extends LocalScenarios {
         long seqBefore = changes.latest(P);
         boolean grouped = vellum.services().database().dialect() == Dialect.SQLITE;
 
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            Future<?> holder = pool.submit(() -> vellum.services().database().write(tx -> {
-                holding.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            holding.await();
+            Future<?> holder = holdTheWriter(pool, release);
             // queued one after another, so the group runs them in this order
             List<Future<?>> writes = new ArrayList<>();
             List<String> kinds = List.of("create", "other", "fail", "batch", "create", "other");
@@ -189,6 +169,22 @@ abstract class GroupCommitScenarios extends LocalScenarios {
             assertThat(c.data().toString()).as("the record of %s is the entry as stored", c.entryId())
                     .isEqualTo(entries.get(P, "notes", c.entryId(), true, RichTextFormat.JSON).body().toString());
         }
+    }
+
+    /** A write transaction on {@code pool} that holds the writer until {@code release}; returns once it holds it. */
+    private Future<?> holdTheWriter(ExecutorService pool, CountDownLatch release) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        Future<?> holder = pool.submit(() -> vellum.services().database().write(tx -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        holding.await();
+        return holder;
     }
 
     private static Throwable failure(Future<?> f) throws InterruptedException, java.util.concurrent.TimeoutException {
