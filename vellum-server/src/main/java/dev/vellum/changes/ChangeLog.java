@@ -36,6 +36,13 @@ public final class ChangeLog {
     /** A write's result in a group commit, with its changes when they are to be appended at the group's end (else null). */
     private record Grouped(Object result, String projectId, Recorder deferred) {}
 
+    /**
+     * The changes the current group's writes have left to its end so far, in the order the writes ran, and the group's
+     * transaction they belong to. Touched only by the thread leading the group, one group at a time.
+     */
+    private final List<Grouped> groupDeferred = new ArrayList<>();
+    private Tx groupTx;
+
     /** Told after a transaction that appended changes has committed; must return quickly. */
     @FunctionalInterface
     public interface CommitListener {
@@ -53,6 +60,8 @@ public final class ChangeLog {
         private final List<Change> pending = new ArrayList<>();
         private final List<AfterAppend> after = new ArrayList<>();
         private long lastSeq;
+        /** Left to the group's end, but appended by a later write of the same project that needed its seq at once. */
+        private boolean appendedEarly;
 
         private record AfterAppend(int index, Appended work) {}
 
@@ -97,10 +106,19 @@ public final class ChangeLog {
             WriteGroups.Member member = tx -> {
                 recorder.pending.clear();
                 recorder.after.clear();
+                recorder.appendedEarly = false;
                 T r = work.run(tx, recorder);
+                if (groupTx != tx) { // the first write of a new group
+                    groupDeferred.clear();
+                    groupTx = tx;
+                }
                 if (recorder.pending.isEmpty()) return new Grouped(r, projectId, null);
-                if (recorder.after.isEmpty() && knownProjects.contains(projectId)) return new Grouped(r, projectId, recorder);
-                append(tx, projectId, recorder); // in the write's own savepoint: work that needs its seq, or a project not seen yet
+                if (recorder.after.isEmpty() && knownProjects.contains(projectId)) {
+                    Grouped deferred = new Grouped(r, projectId, recorder);
+                    groupDeferred.add(deferred);
+                    return deferred;
+                }
+                appendInline(tx, projectId, recorder); // work that needs its seq, or a project not seen yet
                 knownProjects.add(projectId);
                 return new Grouped(r, projectId, null);
             };
@@ -124,6 +142,29 @@ public final class ChangeLog {
         return result;
     }
 
+    /**
+     * Appends a group member's changes in its own savepoint. Changes of the same project that earlier writes of the group
+     * left to its end go first, so the project's records stay numbered in the order the writes ran (a publish's seq
+     * comes after the entry writes before it); should this write fail, its savepoint undoes them too and they are
+     * appended at the group's end after all.
+     */
+    private void appendInline(Tx tx, String projectId, Recorder recorder) throws SQLException {
+        List<Recorder> earlier = new ArrayList<>();
+        for (Grouped g : groupDeferred) {
+            if (g.projectId().equals(projectId) && !g.deferred().appendedEarly) earlier.add(g.deferred());
+        }
+        try {
+            for (Recorder e : earlier) {
+                append(tx, projectId, e);
+                e.appendedEarly = true;
+            }
+            append(tx, projectId, recorder);
+        } catch (SQLException | RuntimeException e) {
+            for (Recorder r : earlier) r.appendedEarly = false;
+            throw e;
+        }
+    }
+
     private void append(Tx tx, String projectId, Recorder recorder) throws SQLException {
         long first = repository.append(tx, projectId, recorder.pending);
         for (Recorder.AfterAppend a : recorder.after) a.work().run(tx, first + a.index());
@@ -138,8 +179,10 @@ public final class ChangeLog {
     private void appendGroup(Tx tx, List<Object> results) throws SQLException {
         java.util.Map<String, List<Recorder>> byProject = new java.util.LinkedHashMap<>();
         for (Object r : results) {
-            if (r instanceof Grouped g && g.deferred() != null) byProject.computeIfAbsent(g.projectId(), k -> new ArrayList<>()).add(g.deferred());
+            if (r instanceof Grouped g && g.deferred() != null && !g.deferred().appendedEarly) byProject.computeIfAbsent(g.projectId(), k -> new ArrayList<>()).add(g.deferred());
         }
+        groupDeferred.clear();
+        groupTx = null;
         if (byProject.isEmpty()) return;
         List<Object[]> rows = new ArrayList<>();
         for (var project : byProject.entrySet()) {

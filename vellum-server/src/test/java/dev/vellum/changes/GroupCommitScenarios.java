@@ -171,6 +171,57 @@ abstract class GroupCommitScenarios extends LocalScenarios {
         }
     }
 
+    @Test
+    void aWriteThatNeedsItsSeqIsNumberedAfterTheWritesBeforeItInItsGroup() throws Exception {
+        // entry writes leave their records to the group's end; a write that needs its seq at once (a publish) appends in
+        // its own savepoint, after the records of the writes that ran before it, also when it fails and takes them back
+        long seqBefore = changes.latest(P);
+        boolean grouped = vellum.services().database().dialect() == Dialect.SQLITE;
+        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<String> kinds = List.of("create", "needs-seq", "create", "needs-seq-fails", "create");
+        List<Future<?>> writes = new ArrayList<>();
+        try {
+            Future<?> holder = holdTheWriter(pool, release);
+            for (int i = 0; i < kinds.size(); i++) {
+                int n = 300 + i;
+                String kind = kinds.get(i);
+                writes.add(pool.submit(() -> switch (kind) {
+                    case "create" -> entries.create(P, "notes", note(n, "seq-" + n), null, null, RichTextFormat.JSON).id();
+                    default -> changes.write(P, (tx, log) -> {
+                        log.record(new Change(0, ChangeKind.SITE_PUBLISHED.wire(), null, null, null, false, null,
+                                dev.vellum.time.Timestamps.now(), JSON.createObjectNode().put("slug", kind)), (t, seq) -> {
+                            if (kind.endsWith("fails")) throw new java.sql.SQLException("refused after its seq");
+                            seen.set(seq);
+                        });
+                        return kind;
+                    });
+                }));
+                int queued = i + 1;
+                if (grouped) Wait.until(queued + " writes queued", Duration.ofSeconds(30), () -> changes.queuedWrites() == queued);
+            }
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            for (int i = 0; i < writes.size(); i++) {
+                if (kinds.get(i).endsWith("fails")) assertThat(failure(writes.get(i))).isNotNull();
+                else writes.get(i).get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        List<Change> logged = changes.since(P, seqBefore, 100, true);
+        assertThat(logged).extracting(Change::seq).containsExactly(seqBefore + 1, seqBefore + 2, seqBefore + 3, seqBefore + 4);
+        List<String> slugs = logged.stream().map(c -> c.data().path("slug").asText()).toList();
+        if (grouped) {
+            assertThat(slugs).as("numbered in the order the writes ran").containsExactly("seq-300", "needs-seq", "seq-302", "seq-304");
+            assertThat(seen.get()).as("the seq the publish was told is its record's").isEqualTo(seqBefore + 2);
+        } else {
+            assertThat(slugs).containsExactlyInAnyOrder("seq-300", "needs-seq", "seq-302", "seq-304");
+        }
+    }
+
     /** A write transaction on {@code pool} that holds the writer until {@code release}; returns once it holds it. */
     private Future<?> holdTheWriter(ExecutorService pool, CountDownLatch release) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
