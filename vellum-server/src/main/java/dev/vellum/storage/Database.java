@@ -7,7 +7,9 @@ import dev.vellum.error.VellumException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import javax.sql.DataSource;
@@ -177,11 +179,36 @@ public final class Database implements AutoCloseable {
      * last analysed: SQLite's {@code PRAGMA optimize} (with its built-in analysis limit, so it stays
      * quick). Without statistics SQLite takes every equality for selective. Run at start and every
      * minute; PostgreSQL's autovacuum does this itself.
+     * <p>
+     * The shadow tables of virtual tables (FTS5's {@code _data}, {@code _idx}, …) keep no statistics: FTS5 reads
+     * them with its own prepared statements, binding a new term or page at each lookup, and where {@code sqlite_stat4}
+     * holds samples of a table SQLite plans such a statement again at every bind. That made each FTS5 lookup 2–3 times
+     * slower (a sorted phrase search over 100,000 entries: 28 ms instead of 11 of CPU). The statistics are dropped in
+     * the transaction that made them, so no connection ever reads them.
      */
     public void refreshStatistics() {
         if (dialect != Dialect.SQLITE) return;
         try (Connection c = writer.getConnection(); java.sql.Statement st = c.createStatement()) {
-            st.execute("PRAGMA optimize=0x10002"); // 0x10000: check every table, not only those this connection used
+            c.setAutoCommit(false);
+            try {
+                st.execute("PRAGMA optimize=0x10002"); // 0x10000: check every table, not only those this connection used
+                boolean dropped = false;
+                for (String stat : List.of("sqlite_stat1", "sqlite_stat4")) {
+                    boolean exists;
+                    try (ResultSet rs = st.executeQuery("SELECT 1 FROM sqlite_schema WHERE name = '" + stat + "'")) {
+                        exists = rs.next();
+                    }
+                    if (exists) dropped |= st.executeUpdate("DELETE FROM " + stat
+                            + " WHERE tbl IN (SELECT name FROM pragma_table_list WHERE type = 'shadow')") > 0;
+                }
+                c.commit();
+                if (dropped) st.execute("ANALYZE sqlite_schema"); // this connection loaded them: it reloads what is left
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
         }
