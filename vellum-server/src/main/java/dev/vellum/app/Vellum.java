@@ -29,6 +29,7 @@ import dev.vellum.ratelimit.RateLimits;
 import dev.vellum.projects.ProjectService;
 import dev.vellum.schema.CollectionService;
 import dev.vellum.schema.SchemaRegistry;
+import dev.vellum.search.SearchIndexMerger;
 import dev.vellum.storage.Database;
 import dev.vellum.storage.Migrations;
 import dev.vellum.outbound.OutboundPolicy;
@@ -114,6 +115,8 @@ public final class Vellum implements AutoCloseable {
             v.chores.scheduleWithFixedDelay(v::flushTokenUse, 2, 2, TimeUnit.SECONDS);
             v.chores.scheduleWithFixedDelay(v::expireIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
             v.chores.scheduleWithFixedDelay(v::refreshPlannerStatistics, 1, 1, TimeUnit.MINUTES);
+            SearchIndexMerger merger = new SearchIndexMerger(v.services.database(), 300);
+            v.chores.scheduleWithFixedDelay(() -> v.mergeSearchIndexes(merger), 2, 2, TimeUnit.SECONDS);
             v.chores.scheduleWithFixedDelay(v::expireAccessTickets, 5, 5, TimeUnit.MINUTES);
             v.events.start(v.chores);
             v.services.sync().runThroughJobs(v.services.jobs()); // before the runner starts: a resumed sync job finds its handler
@@ -153,6 +156,14 @@ public final class Vellum implements AutoCloseable {
             services.tokens().flushLastUsed();
         } catch (RuntimeException e) {
             log.warn("could not record token use: {}", e.getMessage());
+        }
+    }
+
+    private void mergeSearchIndexes(SearchIndexMerger merger) {
+        try {
+            merger.run();
+        } catch (RuntimeException e) {
+            log.warn("could not merge search indexes: {}", e.getMessage());
         }
     }
 

@@ -194,11 +194,38 @@ public final class SearchIndexRepository {
         return hits * documents / SAMPLE >= threshold;
     }
 
+    /** SQLite: the collections that have a full-text index, by pk. */
+    public List<Long> indexedCollections(Tx tx) throws SQLException {
+        return tx.list("SELECT collection_pk FROM search_indexes ORDER BY collection_pk", rs -> rs.getLong(1));
+    }
+
+    /** SQLite: how many segments (b-trees) the collection's index is in: FTS5 keeps rows per segment in {@code _idx}. */
+    public int segments(Tx tx, long collectionPk) throws SQLException {
+        return (int) tx.count("SELECT COUNT(DISTINCT segid) FROM " + fts(collectionPk) + "_idx");
+    }
+
+    /**
+     * SQLite: one step of merging the collection's index into a single segment (FTS5's {@code merge} with a negative
+     * size: every segment, whatever its level), writing about {@code pages} pages; false when there was nothing left to
+     * merge (FTS5 then counts fewer than two changes).
+     */
+    public boolean mergeStep(Tx tx, long collectionPk, int pages) throws SQLException {
+        String t = fts(collectionPk);
+        long before = tx.count("SELECT total_changes()");
+        tx.update("INSERT INTO " + t + " (" + t + ", rank) VALUES ('merge', ?)", -pages);
+        return tx.count("SELECT total_changes()") - before >= 2;
+    }
+
     /** Document numbers in the sample of {@link #matchesMany}. */
     static final int SAMPLE = 2048;
 
     private static String fts(CollectionSchema c) {
         return c.table() + "_fts";
+    }
+
+    /** The same for a collection known by its pk only (its table is {@code e_<pk>}, see {@link CollectionSchema#table}). */
+    private static String fts(long collectionPk) {
+        return "e_" + collectionPk + "_fts";
     }
 
     private static String docs(CollectionSchema c) {

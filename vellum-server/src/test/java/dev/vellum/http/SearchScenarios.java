@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vellum.content.EntryTables;
 import dev.vellum.schema.CollectionSchema;
+import dev.vellum.search.SearchIndexMerger;
 import dev.vellum.search.SearchIndexRepository;
+import dev.vellum.storage.Dialect;
 import dev.vellum.testing.Api;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -308,6 +310,51 @@ abstract class SearchScenarios extends ServerScenarios {
         assertThat(slugSet(a, old, "before")).containsExactly("legacy");
         new EntryTables().buildSearchIndexes(services.database(), List.of(c)); // built: nothing to do
         assertThat(slugSet(a, old, "search")).containsExactly("legacy");
+    }
+
+    @Test
+    void mergingAnIndexIntoOneSegmentKeepsEveryMatch() {
+        Fixture f = fixture("merge", """
+                {"id": "posts", "fields": [{"id": "title", "type": "text"}, {"id": "views", "type": "number", "integer": true}]}""");
+        Api a = f.admin();
+        String posts = f.entries();
+        String[] words = {"alpha", "beta", "gamma", "delta", "common"};
+        String third = null;
+        for (int b = 0; b < 6; b++) { // a transaction each: a segment each
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = b * 40 + i;
+                batch.add(Map.of("slug", "m-" + n, "fields", Map.of("title", "common " + words[n % 5] + " " + words[(n / 5) % 5] + " word" + n,
+                        "views", n % 37)));
+            }
+            Api.Response r = a.post(posts + "/batch", Map.of("entries", batch));
+            assertThat(r.status()).isEqualTo(200);
+            if (b == 0) third = r.json().get("results").get(3).get("id").asText();
+        }
+        assertThat(a.delete(posts + "/" + third).status()).isEqualTo(204); // a deleted entry stays out after merging
+        List<String> searches = List.of("common", "\"common alpha\"", "\"alpha beta\"", "gam*", "delta word17", "word3*");
+        Map<String, List<String>> before = new HashMap<>();
+        for (String s : searches) before.put(s, pages(f, s));
+        var db = server.vellum().services().database();
+        CollectionSchema c = server.vellum().services().collections().get(f.project(), "posts");
+        SearchIndexMerger merger = new SearchIndexMerger(db, 10_000);
+        merger.run(); // sees the index for the first time
+        merger.run(); // unchanged since: merged
+        if (db.dialect() == Dialect.SQLITE) {
+            int segments = db.read(tx -> new SearchIndexRepository().segments(tx, c.pk()));
+            assertThat(segments).isEqualTo(1);
+        }
+        for (String s : searches) assertThat(pages(f, s)).as(s).isEqualTo(before.get(s));
+        created(a.post(posts, Map.of("slug", "after", "fields", Map.of("title", "common zeta"))));
+        assertThat(slugSet(f.reader(), posts, "zeta")).containsExactly("after");
+    }
+
+    /** A search's entries sorted (every page, by cursor) and by relevance. */
+    private static List<String> pages(Fixture f, String search) {
+        List<String> out = new ArrayList<>(allPages(f.reader(), f.entries() + "?limit=15&sort=-views,slug&search=" + enc(search), null));
+        out.add("|");
+        out.addAll(slugs(f.reader(), f.entries() + "?limit=500&search=" + enc(search)));
+        return out;
     }
 
     /** A project of its own with one collection ({@code collection}: its JSON), an admin and a read token. */
