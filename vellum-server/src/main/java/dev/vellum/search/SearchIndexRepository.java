@@ -60,13 +60,22 @@ public final class SearchIndexRepository {
         return tx.one("SELECT signature FROM search_indexes WHERE collection_pk = ?", rs -> rs.getString(1), c.pk());
     }
 
-    /** Indexes (or re-indexes) one entry. */
+    /**
+     * Indexes (or re-indexes) one entry. SQLite: a new entry takes two statements (its document number comes back
+     * from the insert that makes it), an indexed one four (its old words are deleted first).
+     */
     public void put(Tx tx, CollectionSchema c, String id, String slug, JsonNode fields) throws SQLException {
         SearchDocument d = SearchDocument.of(c, slug, fields);
         if (tx.dialect() == Dialect.SQLITE) {
-            boolean added = tx.update("INSERT INTO " + docs(c) + " (id) VALUES (?) ON CONFLICT (id) DO NOTHING", id) == 1;
-            long doc = tx.count("SELECT doc FROM " + docs(c) + " WHERE id = ?", id);
-            if (!added) tx.update("DELETE FROM " + fts(c) + " WHERE rowid = ?", doc);
+            Optional<Long> added = tx.one("INSERT INTO " + docs(c) + " (id) VALUES (?) ON CONFLICT (id) DO NOTHING RETURNING doc",
+                    rs -> rs.getLong(1), id);
+            long doc;
+            if (added.isPresent()) {
+                doc = added.get();
+            } else {
+                doc = tx.count("SELECT doc FROM " + docs(c) + " WHERE id = ?", id);
+                tx.update("DELETE FROM " + fts(c) + " WHERE rowid = ?", doc);
+            }
             tx.update("INSERT INTO " + fts(c) + " (rowid, title, body) VALUES (?, ?, ?)",
                     doc, SearchDocument.joined(d.title()), SearchDocument.joined(d.body()));
         } else {
