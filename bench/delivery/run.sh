@@ -5,10 +5,13 @@
 # full-text searches over SEARCH_ENTRIES articles with a filter and a sort (the median is the figure), wrk -t1 -c1.
 # Environment: DURATION (10s), WARMUP (5s), POSTS (5000), SEARCH_ENTRIES (100000), BENCH_VELLUM_PORT (18092),
 # BENCH_DIRECTUS_PORT (18056), DIRECTUS_HOME (~/.cache/vellum/directus-12.4.0, installed by .ci/directus.sh or
-# bench/side-by-side/run.sh when missing). The jar is built only when missing: rebuild it after pulling.
+# bench/side-by-side/run.sh when missing), ONLY (empty: everything; "search": only the full-text searches, without
+# Directus, the posts, GraphQL, REST and 304 measurements), VELLUM_JAR (another jar to measure, e.g. a "before" one).
+# The jar is built only when missing: rebuild it after pulling.
 # Smoke test: POSTS=200 SEARCH_ENTRIES=2000 DURATION=2s WARMUP=1s bench/delivery/run.sh
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/../lib.sh"
+JAR=${VELLUM_JAR:-$JAR}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}
 POSTS=${POSTS:-5000}
@@ -17,7 +20,9 @@ VPORT=${BENCH_VELLUM_PORT:-18092}
 DPORT=${BENCH_DIRECTUS_PORT:-18056}
 DX_HOME=${DIRECTUS_HOME:-$HOME/.cache/vellum/directus-12.4.0}
 DX_TOKEN=bench-directus-admin-token-0123456789
-[ -f "$DX_HOME/node_modules/@directus/api/dist/cli/run.js" ] || { echo "Directus 12.4.0 is not in $DX_HOME: run bench/side-by-side/run.sh once" >&2; exit 1; }
+ONLY=${ONLY:-}
+case "$ONLY" in ""|search) ;; *) echo "ONLY is empty or search, not $ONLY" >&2; exit 2 ;; esac
+[ "$ONLY" = search ] || [ -f "$DX_HOME/node_modules/@directus/api/dist/cli/run.js" ] || { echo "Directus 12.4.0 is not in $DX_HOME: run bench/side-by-side/run.sh once" >&2; exit 1; }
 need_wrk
 build_jar
 TMP=$(mktemp -d /tmp/vellum-delivery-bench-XXXX)
@@ -29,31 +34,37 @@ log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 V=http://127.0.0.1:$VPORT
 start_server "$VPORT" "$TMP/vellum" VELLUM_ACCESS_LOG_LEVEL=OFF
 VELLUM_PID=$SERVER_PID
-D=http://127.0.0.1:$DPORT
-mkdir -p "$TMP/directus/uploads" "$TMP/directus/extensions"
-DX_ENV=(env -i PATH="$PATH" HOME="$HOME" NODE_ENV=production CONFIG_PATH="$TMP/directus/none.env" HOST=127.0.0.1 PORT="$DPORT"
-  PUBLIC_URL="$D" DB_CLIENT=sqlite3 DB_FILENAME="$TMP/directus/data.db" KEY=bench-directus-key-0123456789abcdef
-  SECRET=bench-directus-secret-0123456789abcdef0123 ADMIN_EMAIL=admin@example.com ADMIN_PASSWORD=bench-directus-password
-  ADMIN_TOKEN="$DX_TOKEN" TELEMETRY=false TELEMETRY_URL=http://127.0.0.1:9 COMPLIANCE_URL=http://127.0.0.1:9
-  MARKETPLACE_REGISTRY=http://127.0.0.1:9 PROJECT_OWNER_ENABLED=false AI_ENABLED=false MCP_ENABLED=false STORAGE_LOCATIONS=local
-  STORAGE_LOCAL_ROOT="$TMP/directus/uploads" EXTENSIONS_PATH="$TMP/directus/extensions" CACHE_ENABLED=false CACHE_SCHEMA=true
-  RATE_LIMITER_ENABLED=false LOG_LEVEL=warn)
-RUN=node_modules/@directus/api/dist/cli/run.js
-(cd "$DX_HOME" && "${DX_ENV[@]}" node "$RUN" bootstrap) >"$TMP/directus-bootstrap.log" 2>&1
-(cd "$DX_HOME" && exec "${DX_ENV[@]}" node "$RUN" start) >"$TMP/directus.log" 2>&1 &
-DX_PID=$!
-for i in $(seq 1 900); do curl -sf "$D/server/ping" >/dev/null 2>&1 && break; sleep 0.2; done
-log "both servers up; loading $POSTS posts with authors and categories into each"
-SETUP=$(node "$HERE/setup.mjs" "$V" "$ADMIN_TOKEN" "$D" "$DX_TOKEN" "$POSTS")
-READ=$(node -p 'JSON.parse(process.argv[1]).read' "$SETUP")
-SAME=$(node -p 'JSON.parse(process.argv[1]).same' "$SETUP")
+if [ "$ONLY" = search ]; then
+  curl -sf -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' -d '{"id": "bench"}' "$V/v1/projects" >/dev/null
+  READ=$(curl -sf -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' -d '{"name": "bench read", "scope": "read"}' \
+    "$V/v1/projects/bench/tokens" | node -p 'JSON.parse(require("fs").readFileSync(0)).token')
+else
+  D=http://127.0.0.1:$DPORT
+  mkdir -p "$TMP/directus/uploads" "$TMP/directus/extensions"
+  DX_ENV=(env -i PATH="$PATH" HOME="$HOME" NODE_ENV=production CONFIG_PATH="$TMP/directus/none.env" HOST=127.0.0.1 PORT="$DPORT"
+    PUBLIC_URL="$D" DB_CLIENT=sqlite3 DB_FILENAME="$TMP/directus/data.db" KEY=bench-directus-key-0123456789abcdef
+    SECRET=bench-directus-secret-0123456789abcdef0123 ADMIN_EMAIL=admin@example.com ADMIN_PASSWORD=bench-directus-password
+    ADMIN_TOKEN="$DX_TOKEN" TELEMETRY=false TELEMETRY_URL=http://127.0.0.1:9 COMPLIANCE_URL=http://127.0.0.1:9
+    MARKETPLACE_REGISTRY=http://127.0.0.1:9 PROJECT_OWNER_ENABLED=false AI_ENABLED=false MCP_ENABLED=false STORAGE_LOCATIONS=local
+    STORAGE_LOCAL_ROOT="$TMP/directus/uploads" EXTENSIONS_PATH="$TMP/directus/extensions" CACHE_ENABLED=false CACHE_SCHEMA=true
+    RATE_LIMITER_ENABLED=false LOG_LEVEL=warn)
+  RUN=node_modules/@directus/api/dist/cli/run.js
+  (cd "$DX_HOME" && "${DX_ENV[@]}" node "$RUN" bootstrap) >"$TMP/directus-bootstrap.log" 2>&1
+  (cd "$DX_HOME" && exec "${DX_ENV[@]}" node "$RUN" start) >"$TMP/directus.log" 2>&1 &
+  DX_PID=$!
+  for i in $(seq 1 900); do curl -sf "$D/server/ping" >/dev/null 2>&1 && break; sleep 0.2; done
+  log "both servers up; loading $POSTS posts with authors and categories into each"
+  SETUP=$(node "$HERE/setup.mjs" "$V" "$ADMIN_TOKEN" "$D" "$DX_TOKEN" "$POSTS")
+  READ=$(node -p 'JSON.parse(process.argv[1]).read' "$SETUP")
+  SAME=$(node -p 'JSON.parse(process.argv[1]).same' "$SETUP")
+fi
 log "loading $SEARCH_ENTRIES articles for the full-text searches into Vellum"
 SEARCH_SETUP=$(node "$HERE/search-setup.mjs" "$V" "$ADMIN_TOKEN" "$READ" "$SEARCH_ENTRIES")
 printf '%s' "$SEARCH_SETUP" >"$TMP/searches.json"
 SEARCHES=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).searches.length' "$TMP/searches.json")
 log "articles loaded in $(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).loadSeconds' "$TMP/searches.json") s"
 # the list's ETag once every write is done (any write in the project changes it)
-ETAG=$(curl -s -o /dev/null -D - -H "Authorization: Bearer $READ" "$V/v1/projects/bench/collections/posts/entries?limit=50" \
+[ "$ONLY" = search ] || ETAG=$(curl -s -o /dev/null -D - -H "Authorization: Bearer $READ" "$V/v1/projects/bench/collections/posts/entries?limit=50" \
   | awk 'tolower($1) == "etag:" {sub(/\r$/, ""); sub(/^[^:]*: */, ""); print}')
 printf '%s' '{"query": "{ posts(limit: 50) { data { title author { name } category { name } } } }"}' >"$TMP/vellum-gql.json"
 printf '%s' '{"query": "{ posts(limit: 50) { title author { name } category { name } } }"}' >"$TMP/directus-gql.json"
@@ -79,32 +90,40 @@ measure_with() {  # measure_with "WRK-LOAD" KEY wrk-args…
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 AV="Authorization: Bearer $READ"
 AD="Authorization: Bearer $DX_TOKEN"
-measure rest.v -H "$AV" "$V/v1/projects/bench/collections/posts/entries?limit=50"
-measure gql.v -H "$AV" -s "$HERE/graphql.lua" "$V/v1/projects/bench/graphql" -- "$TMP/vellum-gql.json"
-measure gql.d -H "$AD" -s "$HERE/graphql.lua" "$D/graphql" -- "$TMP/directus-gql.json"
-measure rest.d -H "$AD" "$D/items/posts?limit=50&fields=title,author.name,category.name"
-measure etag304 -H "$AV" -H "If-None-Match: $ETAG" "$V/v1/projects/bench/collections/posts/entries?limit=50"
+if [ "$ONLY" != search ]; then
+  measure rest.v -H "$AV" "$V/v1/projects/bench/collections/posts/entries?limit=50"
+  measure gql.v -H "$AV" -s "$HERE/graphql.lua" "$V/v1/projects/bench/graphql" -- "$TMP/vellum-gql.json"
+  measure gql.d -H "$AD" -s "$HERE/graphql.lua" "$D/graphql" -- "$TMP/directus-gql.json"
+  measure rest.d -H "$AD" "$D/items/posts?limit=50&fields=title,author.name,category.name"
+  measure etag304 -H "$AV" -H "If-None-Match: $ETAG" "$V/v1/projects/bench/collections/posts/entries?limit=50"
+fi
 for i in $(seq 0 $((SEARCHES - 1))); do
   SPATH=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).searches[process.argv[2]].path' "$TMP/searches.json" "$i")
   measure_latency "search$i" -H "$AV" "$V$SPATH"
 done
-CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "$AV" -H "If-None-Match: $ETAG" "$V/v1/projects/bench/collections/posts/entries?limit=50")
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
-echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/delivery/run.sh\` (wrk -t2 -c16, $DURATION after a $WARMUP warm-up, SQLite, loopback,"
-echo "$POSTS posts with one of 20 authors and one of 10 categories in each system; Vellum with a read token). Machine: $(machine)."
-echo "Load average $LOAD_BEFORE before, $LOAD_AFTER after. Same 50 posts with the same authors and categories on both: $SAME."
-echo
-echo "| measurement | req/s | p50 | p99 | load |"
-echo "|---|---:|---:|---:|---:|"
-echo "| Vellum REST list, 50 posts (\`limit=50\`, references as ids) | ${RPS[rest.v]} | ${P50[rest.v]} | ${P99[rest.v]} | ${LOADS[rest.v]} |"
-echo "| Vellum GraphQL, 50 posts with author and category | ${RPS[gql.v]} | ${P50[gql.v]} | ${P99[gql.v]} | ${LOADS[gql.v]} |"
-echo "| Directus GraphQL, the same query | ${RPS[gql.d]} | ${P50[gql.d]} | ${P99[gql.d]} | ${LOADS[gql.d]} |"
-echo "| Directus REST, the same (\`fields=title,author.name,category.name\`) | ${RPS[rest.d]} | ${P50[rest.d]} | ${P99[rest.d]} | ${LOADS[rest.d]} |"
-echo "| Vellum list revalidation, \`If-None-Match\` → $CODE | ${RPS[etag304]} | ${P50[etag304]} | ${P99[etag304]} | ${LOADS[etag304]} |"
-echo
-echo "Vellum GraphQL / Vellum REST list: $(ratio "${RPS[gql.v]}" "${RPS[rest.v]}") (target ≥ 50 %). Vellum GraphQL / Directus GraphQL: $(ratio "${RPS[gql.v]}" "${RPS[gql.d]}")."
-echo
+if [ "$ONLY" != search ]; then
+  CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "$AV" -H "If-None-Match: $ETAG" "$V/v1/projects/bench/collections/posts/entries?limit=50")
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/delivery/run.sh\` (wrk -t2 -c16, $DURATION after a $WARMUP warm-up, SQLite, loopback,"
+  echo "$POSTS posts with one of 20 authors and one of 10 categories in each system; Vellum with a read token). Machine: $(machine)."
+  echo "Load average $LOAD_BEFORE before, $LOAD_AFTER after. Same 50 posts with the same authors and categories on both: $SAME."
+  echo
+  echo "| measurement | req/s | p50 | p99 | load |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| Vellum REST list, 50 posts (\`limit=50\`, references as ids) | ${RPS[rest.v]} | ${P50[rest.v]} | ${P99[rest.v]} | ${LOADS[rest.v]} |"
+  echo "| Vellum GraphQL, 50 posts with author and category | ${RPS[gql.v]} | ${P50[gql.v]} | ${P99[gql.v]} | ${LOADS[gql.v]} |"
+  echo "| Directus GraphQL, the same query | ${RPS[gql.d]} | ${P50[gql.d]} | ${P99[gql.d]} | ${LOADS[gql.d]} |"
+  echo "| Directus REST, the same (\`fields=title,author.name,category.name\`) | ${RPS[rest.d]} | ${P50[rest.d]} | ${P99[rest.d]} | ${LOADS[rest.d]} |"
+  echo "| Vellum list revalidation, \`If-None-Match\` → $CODE | ${RPS[etag304]} | ${P50[etag304]} | ${P99[etag304]} | ${LOADS[etag304]} |"
+  echo
+  echo "Vellum GraphQL / Vellum REST list: $(ratio "${RPS[gql.v]}" "${RPS[rest.v]}") (target ≥ 50 %). Vellum GraphQL / Directus GraphQL: $(ratio "${RPS[gql.v]}" "${RPS[gql.d]}")."
+  echo
+else
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`ONLY=search bench/delivery/run.sh\`. Machine: $(machine)."
+  echo "Load average $LOAD_BEFORE before, $LOAD_AFTER after."
+  echo
+fi
 echo "Full-text search over $SEARCH_ENTRIES articles (title + a rich-text body of 40–120 words from a 5,000-word Zipf vocabulary;"
 echo "a quarter drafts), as a read token: \`search=…&filter=status = \"live\"&sort=-views&limit=20\`, one connection (wrk -t1 -c1,"
 echo "$DURATION after a $WARMUP warm-up), SQLite. Target: median < 20 ms."
