@@ -115,7 +115,7 @@ public final class Vellum implements AutoCloseable {
             v.chores.scheduleWithFixedDelay(v::flushTokenUse, 2, 2, TimeUnit.SECONDS);
             v.chores.scheduleWithFixedDelay(v::expireIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
             v.chores.scheduleWithFixedDelay(v::refreshPlannerStatistics, 1, 1, TimeUnit.MINUTES);
-            SearchIndexMerger merger = new SearchIndexMerger(v.services.database(), 300);
+            SearchIndexMerger merger = new SearchIndexMerger(v.services.database(), 1_000);
             v.chores.scheduleWithFixedDelay(() -> v.mergeSearchIndexes(merger), 2, 2, TimeUnit.SECONDS);
             v.chores.scheduleWithFixedDelay(v::expireAccessTickets, 5, 5, TimeUnit.MINUTES);
             v.events.start(v.chores);
