@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
  * segment to an FTS5 index, and FTS5 merges them by levels as it goes, which leaves a dozen after 100,000 entries
  * loaded by batches. A sorted search that matches many entries tests rows one by one, looking its words up in every
  * segment: on one segment it is 3–5 times faster (a phrase of two common words: 13 ms of CPU → 3). A round (every
- * few seconds, {@link #run}) merges an index whose segments are as many as in the previous round, so not one being
- * written to (FTS5's own merging keeps up with writes), in steps of {@value #PAGES_PER_STEP} pages, each a short
- * write transaction of its own, until it is one segment or the round's time is used up; the next round goes on.
+ * few seconds, {@link #run}) merges an index that nothing wrote to since the previous round (its layout is the same:
+ * during writes, FTS5's own merging keeps up, and merging the whole index again and again would cost the writes), in
+ * steps of {@value #PAGES_PER_STEP} pages, each a short write transaction of its own, until it is one segment or the
+ * round's time is used up; the next round goes on.
  * Searches see the same entries before, during and after: only the index's layout changes.
  */
 public final class SearchIndexMerger {
@@ -24,8 +25,8 @@ public final class SearchIndexMerger {
     private final Database db;
     private final long budgetNanos;
     private final SearchIndexRepository indexes = new SearchIndexRepository();
-    /** Segments of each index at the end of the previous round; rounds run one at a time. */
-    private final Map<Long, Integer> segmentsSeen = new HashMap<>();
+    /** The layout of each index at the end of the previous round; rounds run one at a time. */
+    private final Map<Long, Long> layoutSeen = new HashMap<>();
 
     /** @param budgetMillis the time a round may spend merging */
     public SearchIndexMerger(Database db, long budgetMillis) {
@@ -39,16 +40,16 @@ public final class SearchIndexMerger {
         long deadline = System.nanoTime() + budgetNanos;
         int steps = 0;
         List<Long> collections = db.read(indexes::indexedCollections);
-        segmentsSeen.keySet().retainAll(collections);
+        layoutSeen.keySet().retainAll(collections);
         for (long pk : collections) {
             try {
-                int segments = db.read(tx -> indexes.segments(tx, pk));
-                Integer before = segmentsSeen.put(pk, segments);
-                if (segments <= 1 || before == null || before != segments) continue;
+                long layout = db.read(tx -> indexes.layout(tx, pk));
+                Long before = layoutSeen.put(pk, layout);
+                if (before == null || before != layout || db.read(tx -> indexes.segments(tx, pk)) <= 1) continue;
                 while (System.nanoTime() < deadline && db.write(tx -> indexes.mergeStep(tx, pk, PAGES_PER_STEP))) steps++;
-                segmentsSeen.put(pk, db.read(tx -> indexes.segments(tx, pk)));
+                layoutSeen.put(pk, db.read(tx -> indexes.layout(tx, pk)));
             } catch (RuntimeException e) { // a collection deleted meanwhile: its index went with it
-                segmentsSeen.remove(pk);
+                layoutSeen.remove(pk);
                 log.debug("search index of collection {} not merged: {}", pk, e.getMessage());
             }
             if (System.nanoTime() >= deadline) break;

@@ -214,6 +214,18 @@ public final class SearchIndexRepository {
     }
 
     /**
+     * SQLite: a fingerprint of the collection's index layout: FTS5's structure record (row 10 of {@code _data}: its
+     * segments, levels and a count of segments written), which changes with every write that reaches the index.
+     */
+    public long layout(Tx tx, long collectionPk) throws SQLException {
+        return tx.one("SELECT block FROM " + fts(collectionPk) + "_data WHERE id = 10", rs -> {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(rs.getBytes(1));
+            return crc.getValue();
+        }).orElse(0L);
+    }
+
+    /**
      * SQLite: one step of merging the collection's index into a single segment (FTS5's {@code merge} with a negative
      * size: every segment, whatever its level), writing about {@code pages} pages; false when there was nothing left to
      * merge (FTS5 then counts fewer than two changes).

@@ -332,17 +332,25 @@ abstract class SearchScenarios extends ServerScenarios {
             if (b == 0) third = r.json().get("results").get(3).get("id").asText();
         }
         assertThat(a.delete(posts + "/" + third).status()).isEqualTo(204); // a deleted entry stays out after merging
+        var db = server.vellum().services().database();
+        CollectionSchema c = server.vellum().services().collections().get(f.project(), "posts");
+        if (db.dialect() == Dialect.SQLITE) { // just written: the server's own merger waits for a round without writes
+            int written = db.read(tx -> new SearchIndexRepository().segments(tx, c.pk()));
+            assertThat(written).as("a segment a batch").isGreaterThan(1);
+        }
         List<String> searches = List.of("common", "\"common alpha\"", "\"alpha beta\"", "gam*", "delta word17", "word3*");
         Map<String, List<String>> before = new HashMap<>();
         for (String s : searches) before.put(s, pages(f, s));
-        var db = server.vellum().services().database();
-        CollectionSchema c = server.vellum().services().collections().get(f.project(), "posts");
         SearchIndexMerger merger = new SearchIndexMerger(db, 10_000);
-        merger.run(); // sees the index for the first time
-        merger.run(); // unchanged since: merged
         if (db.dialect() == Dialect.SQLITE) {
-            int segments = db.read(tx -> new SearchIndexRepository().segments(tx, c.pk()));
+            SearchIndexRepository index = new SearchIndexRepository();
+            // a round sees the index first, the next merges it if nothing was written meanwhile (the server's own merger
+            // may also be at it: a round that sees its work waits for the next)
+            for (int round = 0; round < 6 && db.read(tx -> index.segments(tx, c.pk())) > 1; round++) merger.run();
+            int segments = db.read(tx -> index.segments(tx, c.pk()));
             assertThat(segments).isEqualTo(1);
+        } else {
+            assertThat(merger.run()).isZero(); // PostgreSQL's GIN index needs none of this
         }
         for (String s : searches) assertThat(pages(f, s)).as(s).isEqualTo(before.get(s));
         created(a.post(posts, Map.of("slug", "after", "fields", Map.of("title", "common zeta"))));
