@@ -51,12 +51,13 @@ final class EntryListing {
         Set<String> columns = withSortFields(c, q.fields(), keys); // the cursor needs the last row's sort values
         int rankColumn = 8 + (int) c.fields().stream().filter(f -> columns == null || columns.contains(f.id())).count();
         PageState state = new PageState();
-        // SQLite, a sorted search that matches many entries: walk the sort's index and test each row (see matchingRow)
         boolean utf8 = tx.dialect() == Dialect.SQLITE; // its driver gives a TEXT value's UTF-8 bytes (EntryStream)
-        boolean walk = q.search() != null && !q.byRelevance() && search.matchesMany(tx, c, q.search(), q.limit());
+        // SQLite, a sorted search that matches many entries: walk the sort's index and test each row (see route)
+        SearchIndexRepository.Route route = q.search() == null || q.byRelevance() ? SearchIndexRepository.Route.JOIN
+                : search.route(tx, c, q.search(), q.limit());
         g.writeStartObject();
         g.writeArrayFieldStart("data");
-        for (Condition select : selects(tx.dialect(), c, q, walk)) {
+        for (Condition select : selects(tx.dialect(), c, q, route)) {
             long wanted = q.limit() + 1L - state.rows;
             if (wanted == 0) break;
             List<Object> params = new ArrayList<>(select.params());
@@ -125,16 +126,17 @@ final class EntryListing {
      * {@link KeysetSegments} after a cursor. Each ends in {@code LIMIT ?}, bound to the rows still wanted.
      */
     static List<Condition> selects(Dialect d, CollectionSchema c, ListQuery q) {
-        return selects(d, c, q, false);
+        return selects(d, c, q, SearchIndexRepository.Route.JOIN);
     }
 
-    /** {@code walk}: a search tested row by row along the sort's index, rather than joined (SQLite, sorted searches). */
-    static List<Condition> selects(Dialect d, CollectionSchema c, ListQuery q, boolean walk) {
+    /** {@code route}: how a search reaches the page; other than JOIN, rows are tested along the sort's index (SQLite, sorted searches). */
+    static List<Condition> selects(Dialect d, CollectionSchema c, ListQuery q, SearchIndexRepository.Route route) {
         List<SortColumn> keys = keys(c, q);
         Condition base = base(d, q, FilterSql.condition(q.filter(), d, q.publishedOnly(), keys.getFirst().column()));
+        boolean walk = route != SearchIndexRepository.Route.JOIN;
         Condition from = walk ? new Condition(c.table(), List.of()) : from(d, c, q);
         if (walk) {
-            SearchIndexRepository.Source matching = SearchIndexRepository.matchingRow(c, q.search());
+            SearchIndexRepository.Source matching = SearchIndexRepository.matchingRow(c, q.search(), route);
             List<Object> params = new ArrayList<>(base.params());
             params.addAll(matching.params());
             base = new Condition(base.sql() + " AND " + matching.sql(), params);

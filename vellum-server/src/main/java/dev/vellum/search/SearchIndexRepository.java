@@ -164,16 +164,24 @@ public final class SearchIndexRepository {
                 List.of(terms.tsquery(), terms.tsquery()));
     }
 
+    /** How a search in the order of a sort reaches its page (SQLite; PostgreSQL's planner chooses by itself). */
+    public enum Route {
+        /** Join every match with its entry, then sort: for a search that matches few entries. */
+        JOIN,
+        /** Gather the matching documents once, then walk the sort's index keeping the rows among them. */
+        WALK_MATCHES,
+        /** Walk the sort's index and ask FTS5 whether each row matches: the page fills within a few rows. */
+        WALK_PROBING
+    }
+
     /**
-     * SQLite, for a search in the order of a sort: a condition on the entry table that holds when the row
-     * matches, checked row by row as the sort's index is walked (FTS5 seeks the row's document in the matching
-     * word lists). Cheaper than joining every match when the search matches many entries: the page fills after
-     * a few rows. The entry table appears in the query under its own name.
+     * SQLite, for a search in the order of a sort that walks the sort's index ({@link Route#WALK_MATCHES} or
+     * {@link Route#WALK_PROBING}): a condition on the entry table that holds when the row matches. The entry table
+     * appears in the query under its own name.
      */
-    public static Source matchingRow(CollectionSchema c, SearchTerms terms) {
+    public static Source matchingRow(CollectionSchema c, SearchTerms terms, Route route) {
         String doc = "(SELECT doc FROM " + docs(c) + " WHERE " + docs(c) + ".id = " + c.table() + ".id)";
-        if (terms.phrases().stream().anyMatch(SearchTerms.Phrase::prefix)) {
-            // a prefix expands to every indexed word it starts, which is worth doing once: the matching documents, once
+        if (route == Route.WALK_MATCHES) {
             return new Source(doc + " IN (SELECT rowid FROM " + fts(c) + " WHERE " + fts(c) + " MATCH ?)", List.of(terms.fts5()));
         }
         return new Source("EXISTS (SELECT 1 FROM " + fts(c) + " WHERE " + fts(c) + " MATCH ? AND " + fts(c) + ".rowid = " + doc + ")",
@@ -181,26 +189,48 @@ public final class SearchIndexRepository {
     }
 
     /**
-     * SQLite: whether a search matches so many entries that walking the sort's index beats joining every match:
-     * at least about √(5 · page · entries) (with 100,000 entries and pages of 20, some 3,000). A small index is
-     * counted (up to that many); a larger one is sampled: the matches among {@value #SAMPLE} consecutive document
-     * numbers in the middle, scaled up (at the threshold, some 30 matches or more: close enough, as both plans cost
-     * about the same near it). Counting reads the matches one by one, which for a phrase of common words means their
-     * positions in nearly every document (4.5 ms of CPU on 100,000 entries, a third of such a search); the sample
-     * reads a window of them (well under 1 ms). Either way only the plan depends on it, never the results.
+     * SQLite: the cheapest {@link Route} for a search in the order of a sort, from an estimate of its matches m among
+     * n documents, for a page of p rows. Joining costs about m row lookups and a sort; walking the sort's index visits
+     * about p·n/m rows until the page is full; asking FTS5 about one row costs several times what looking it up among
+     * matches gathered beforehand does, but gathering them costs about m, and for a phrase the positions of its words
+     * in every document that has them all. Hence, measured on 100,000 entries (n) and pages of 20: words join below
+     * √(p·n) matches (some 1,500), gather them up to √(30·p·n) (8,000), and probe above; a phrase joins below
+     * √(5·p·n) (3,200) and probes above; a prefix, which expands to every word it starts (once if gathered, at every
+     * row if probed), joins below √(5·p·n) and gathers above.
+     * <p>
+     * A small index is counted; from {@value #SAMPLE}·2 documents on, it is sampled: the matches among
+     * {@value #SAMPLE} consecutive document numbers in the middle, scaled up (near a threshold, some 30 matches or more:
+     * close enough, as the plans on either side cost about the same there). Counting reads the matches one by one,
+     * which for a phrase of common words means their positions in nearly every document (4.5 ms of CPU on 100,000
+     * entries); the sample reads a window of them (well under 1 ms). Only the plan depends on this, never the results.
      */
-    public boolean matchesMany(Tx tx, CollectionSchema c, SearchTerms terms, int limit) throws SQLException {
-        if (tx.dialect() != Dialect.SQLITE) return false;
+    public Route route(Tx tx, CollectionSchema c, SearchTerms terms, int limit) throws SQLException {
+        if (tx.dialect() != Dialect.SQLITE) return Route.JOIN;
         long documents = tx.count("SELECT COALESCE(MAX(doc), 0) FROM " + docs(c));
-        long threshold = Math.max(500, Math.min(20_000, (long) Math.sqrt(5.0 * (limit + 1) * documents)));
+        boolean prefix = terms.phrases().stream().anyMatch(SearchTerms.Phrase::prefix);
+        boolean phrase = terms.phrases().stream().anyMatch(p -> p.words().size() > 1);
+        long join = threshold(prefix || phrase ? 5 : 1, limit, documents);
+        long probe = prefix ? Long.MAX_VALUE : phrase ? join : threshold(30, limit, documents);
+        long matches = estimate(tx, c, terms, documents, Math.min(probe, 2L * SAMPLE));
+        if (matches < join) return Route.JOIN;
+        return matches < probe ? Route.WALK_MATCHES : Route.WALK_PROBING;
+    }
+
+    /** √(k · page · documents), within 500–20,000. */
+    private static long threshold(int k, int limit, long documents) {
+        return Math.max(500, Math.min(20_000, (long) Math.sqrt((double) k * (limit + 1) * documents)));
+    }
+
+    /** The matches of {@code terms}: counted up to {@code cap} in a small index, estimated from a sample in a larger one. */
+    private static long estimate(Tx tx, CollectionSchema c, SearchTerms terms, long documents, long cap) throws SQLException {
         if (documents < 2 * SAMPLE) {
             return tx.count("SELECT COUNT(*) FROM (SELECT 1 FROM " + fts(c) + " WHERE " + fts(c) + " MATCH ? LIMIT ?)",
-                    terms.fts5(), threshold) >= threshold;
+                    terms.fts5(), cap);
         }
         long from = documents / 2 - SAMPLE / 2;
         long hits = tx.count("SELECT COUNT(*) FROM " + fts(c) + " WHERE " + fts(c) + " MATCH ? AND rowid BETWEEN ? AND ?",
                 terms.fts5(), from, from + SAMPLE - 1);
-        return hits * documents / SAMPLE >= threshold;
+        return hits * documents / SAMPLE;
     }
 
     /** SQLite: the collections that have a full-text index, by pk. */
@@ -237,7 +267,7 @@ public final class SearchIndexRepository {
         return tx.count("SELECT total_changes()") - before >= 2;
     }
 
-    /** Document numbers in the sample of {@link #matchesMany}. */
+    /** Document numbers in the sample of {@link #route}. */
     static final int SAMPLE = 2048;
 
     private static String fts(CollectionSchema c) {
