@@ -280,11 +280,15 @@ final class EntryRepository {
     /** The entries with these ids (or, {@code bySlug}, these slugs), keyed by id (or slug). */
     public Map<String, Entry> findAll(Tx tx, CollectionSchema c, Collection<String> keys, boolean bySlug) throws SQLException {
         Map<String, Entry> found = new HashMap<>();
+        for (Entry e : findAll(tx, c, keys, bySlug ? "slug" : "id", null)) found.put(bySlug ? e.slug() : e.id(), e);
+        return found;
+    }
+
+    /** The entries whose {@code key} column ({@code id} or {@code slug}) is one of {@code keys}, with the projected fields ({@code null}: all). */
+    public List<Entry> findAll(Tx tx, CollectionSchema c, Collection<String> keys, String key, Set<String> fields) throws SQLException {
+        List<Entry> found = new ArrayList<>();
         for (List<String> chunk : chunks(keys)) {
-            for (Entry e : tx.list(select(c, null) + " WHERE " + (bySlug ? "slug" : "id") + " IN (" + marks(chunk.size()) + ")",
-                    rs -> map(rs, c, null), chunk)) {
-                found.put(bySlug ? e.slug() : e.id(), e);
-            }
+            found.addAll(tx.list(select(c, fields) + " WHERE " + key + " IN (" + marks(chunk.size()) + ")", rs -> map(rs, c, fields), chunk));
         }
         return found;
     }

@@ -1,5 +1,6 @@
 package dev.vellum.graphql;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.content.EntryService;
@@ -13,10 +14,12 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.language.Document;
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLSchema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -43,10 +46,9 @@ public final class GraphqlService {
     private final Map<String, String> persisted = Collections.synchronizedMap(lru(MAX_PERSISTED));
 
     /** A project's generated schema, what it was made from, and the queries already parsed against it. */
-    private record ProjectSchema(long seq, String fingerprint, GraphQLSchema schema, GraphQL graphql, List<String> collectionIds,
-                                 Map<String, Document> documents) {
+    private record ProjectSchema(long seq, String fingerprint, GraphQLSchema schema, GraphQL graphql, Map<String, Document> documents) {
         ProjectSchema at(long newSeq) {
-            return new ProjectSchema(newSeq, fingerprint, schema, graphql, collectionIds, documents);
+            return new ProjectSchema(newSeq, fingerprint, schema, graphql, documents);
         }
     }
 
@@ -70,10 +72,10 @@ public final class GraphqlService {
             ps.documents().put(query, doc);
         }
         QueryLimits.requireAffordable(doc, request.operationName(), request.variables());
+        // no data loaders: references are read ahead by the top-level fields (see ReferenceResolver)
         ExecutionInput input = ExecutionInput.newExecutionInput().query(query).operationName(request.operationName())
                 .variables(request.variables())
                 .graphQLContext(Map.of(Viewer.class, viewer, Document.class, doc))
-                .dataLoaderRegistry(EntryLoader.registry(entries, viewer, ps.collectionIds()))
                 .build();
         ExecutionResult result = ps.graphql().execute(input);
         return result.toSpecification();
@@ -111,31 +113,28 @@ public final class GraphqlService {
                         new graphql.execution.preparsed.PreparsedDocumentEntry(input.getGraphQLContext().<Document>get(Document.class))))
                 .defaultDataFetcherExceptionHandler(new Errors())
                 .build();
-        return new ProjectSchema(seq, fingerprint, schema, graphql, current.stream().map(CollectionSchema::id).toList(),
-                Collections.synchronizedMap(lru(MAX_DOCUMENTS)));
+        return new ProjectSchema(seq, fingerprint, schema, graphql, Collections.synchronizedMap(lru(MAX_DOCUMENTS)));
     }
 
-    /** The list and by-id fields, with REST's parameters, draft rules and preview scopes. */
+    /**
+     * The list, by-id and mutation fields, with REST's parameters, draft rules and preview scopes. Each reads its
+     * entries with the references selected under them (see {@link ReferenceResolver}), so the fields below read plain values.
+     */
     private final class TopLevel implements SchemaGenerator.Resolvers {
         private final String projectId;
-        /** Each collection's field ids: a list renders only those the query selects (REST's {@code fields=}). */
-        private final Map<String, java.util.Set<String>> fieldIds = new java.util.HashMap<>();
+        private final ReferenceResolver references;
 
         TopLevel(String projectId, List<CollectionSchema> collections) {
             this.projectId = projectId;
-            for (CollectionSchema c : collections) {
-                fieldIds.put(c.id(), c.fields().stream().map(dev.vellum.schema.Field::id).collect(java.util.stream.Collectors.toSet()));
-            }
+            this.references = new ReferenceResolver(entries, projectId, collections);
         }
 
-        /** The collection fields selected under {@code data}, as REST's {@code fields=} (system attributes always come). */
-        private String projection(graphql.schema.DataFetchingEnvironment env, String collectionId) {
-            java.util.Set<String> known = fieldIds.getOrDefault(collectionId, java.util.Set.of());
-            java.util.Set<String> selected = new java.util.LinkedHashSet<>();
-            for (graphql.schema.SelectedField f : env.getSelectionSet().getFields("data/*")) {
-                if (known.contains(f.getName())) selected.add(f.getName());
+        /** One rendered entry with what the query selects under it. */
+        private ResolvedEntry resolved(DataFetchingEnvironment env, String collectionId, ObjectNode body) {
+            if (entries.holdsAssets(projectId, collectionId) || entries.holdsRichText(projectId, collectionId)) {
+                entries.expandAssets(projectId, body); // image and file fields that name an asset get its url and metadata
             }
-            return selected.isEmpty() ? "id" : String.join(",", selected);
+            return references.resolve(env.getGraphQlContext().get(Viewer.class), collectionId, List.of(body), Selection.under(env)).getFirst();
         }
 
         @Override
@@ -144,13 +143,21 @@ public final class GraphqlService {
                 Viewer viewer = env.getGraphQlContext().get(Viewer.class);
                 if (!viewer.mayQuery(collectionId, null) || viewer.entry() != null) throw outOfScope();
                 Integer limit = env.getArgument("limit");
-                boolean total = env.getSelectionSet().contains("total");
+                Selection page = Selection.under(env);
+                Selection selected = page.of("data"); // what is selected of each entry (all aliases of data merged)
                 ListParams params = new ListParams(limit == null ? null : limit.toString(), env.getArgument("cursor"),
-                        env.getArgument("sort"), projection(env, collectionId), total ? "true" : null, env.getArgument("filter"),
-                        env.getArgument("search"));
-                ObjectNode page = entries.list(projectId, collectionId, params, viewer.draftsOf(collectionId), RichTextFormat.JSON);
-                entries.expandAssets(projectId, page); // image and file fields that name an asset get its url and metadata
-                return page;
+                        env.getArgument("sort"), references.projection(collectionId, selected), page.has("total") ? "true" : null,
+                        env.getArgument("filter"), env.getArgument("search"));
+                ObjectNode read = entries.list(projectId, collectionId, params, viewer.draftsOf(collectionId), RichTextFormat.JSON);
+                if (entries.holdsAssets(projectId, collectionId) || entries.holdsRichText(projectId, collectionId)) {
+                    entries.expandAssets(projectId, read); // image and file fields that name an asset get its url and metadata
+                }
+                List<JsonNode> rendered = new ArrayList<>(read.get("data").size());
+                read.get("data").forEach(rendered::add);
+                JsonNode next = read.get("next_cursor");
+                JsonNode total = read.get("total");
+                return new EntryPage(references.resolve(viewer, collectionId, rendered, selected),
+                        next == null || next.isNull() ? null : next.textValue(), total == null || total.isNull() ? null : total.longValue());
             };
         }
 
@@ -158,9 +165,7 @@ public final class GraphqlService {
         public DataFetcher<?> create(String collectionId) {
             return env -> {
                 String token = env.getGraphQlContext().<Viewer>get(Viewer.class).writer();
-                ObjectNode body = entries.create(projectId, collectionId, data(env), token, null, RichTextFormat.JSON).body();
-                entries.expandAssets(projectId, body);
-                return body;
+                return resolved(env, collectionId, entries.create(projectId, collectionId, data(env), token, null, RichTextFormat.JSON).body());
             };
         }
 
@@ -171,8 +176,7 @@ public final class GraphqlService {
                 Integer version = env.getArgument("version");
                 ObjectNode body = entries.update(projectId, collectionId, env.getArgument("id"), data(env),
                         version == null ? null : version.longValue(), token, RichTextFormat.JSON).body();
-                entries.expandAssets(projectId, body);
-                return body;
+                return resolved(env, collectionId, body);
             };
         }
 
@@ -198,14 +202,14 @@ public final class GraphqlService {
                 Viewer viewer = env.getGraphQlContext().get(Viewer.class);
                 String id = env.getArgument("id");
                 if (!viewer.mayQuery(collectionId, id)) throw outOfScope();
+                ObjectNode body;
                 try {
-                    ObjectNode body = entries.get(projectId, collectionId, id, viewer.draftsOf(collectionId), RichTextFormat.JSON).body();
-                    entries.expandAssets(projectId, body);
-                    return body;
+                    body = entries.get(projectId, collectionId, id, viewer.draftsOf(collectionId), RichTextFormat.JSON).body();
                 } catch (VellumException.NotFound e) {
                     if (e.code().equals("entry_not_found")) return null;
                     throw e;
                 }
+                return resolved(env, collectionId, body);
             };
         }
     }

@@ -11,7 +11,6 @@ import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.content.RichTextFormat;
 import dev.vellum.schema.ArrayType;
 import dev.vellum.schema.BooleanType;
@@ -31,22 +30,24 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeReference;
+import graphql.schema.LightDataFetcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import org.dataloader.DataLoader;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Builds a project's GraphQL schema from its collection schemas: per collection an entry type, a page
  * type, a list field {@code <c>(filter, sort, limit, cursor, search)} and {@code <c>_by_id(id)}. Field
- * values resolve from the entries' JSON as REST renders it; references through {@link EntryLoader}.
+ * values resolve from the entries' JSON as REST renders it; references from what {@link ReferenceResolver} read beforehand.
  */
 final class SchemaGenerator {
     static final String IMAGE = "Image";
@@ -60,7 +61,7 @@ final class SchemaGenerator {
     private final Resolvers resolvers;
     private final Map<String, CollectionSchema> byId = new TreeMap<>();
     private final GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry()
-            .defaultDataFetcher(DataFetcherFactories.useDataFetcher(SchemaGenerator::jsonProperty));
+            .defaultDataFetcher(DataFetcherFactories.useDataFetcher(PROPERTY));
 
     SchemaGenerator(List<CollectionSchema> collections, Resolvers resolvers) {
         this.resolvers = resolvers;
@@ -201,42 +202,48 @@ final class SchemaGenerator {
         };
     }
 
+    /**
+     * A field's fetcher. Fields read their entry ({@link ResolvedEntry}: references are resolved before its fields run),
+     * so all but rich text (which takes a {@code format}) are light: graphql-java builds no environment for them.
+     */
     private DataFetcher<?> fetcher(Field f) {
         String id = f.id();
         return switch (f.type()) {
-            case RichTextType r -> env -> FieldValues.richText(sources(value(env, id), format(env)), format(env));
+            case RichTextType r -> env -> FieldValues.richText(sources(value(env.getSource(), id), format(env)), format(env));
             case ArrayType a when a.of() instanceof RichTextType -> env -> {
-                JsonNode v = value(env, id);
+                JsonNode v = value(env.getSource(), id);
                 if (v == null || !v.isArray()) return null;
                 List<Object> out = new ArrayList<>();
                 for (JsonNode item : sources(v, format(env))) out.add(FieldValues.richText(item, format(env)));
                 return out;
             };
-            case ReferenceType r when byId.containsKey(r.collection()) -> env -> {
-                JsonNode v = value(env, id);
-                if (v == null || !v.isTextual()) return null;
-                return loader(env, r.collection()).load(v.textValue());
-            };
-            case ReferencesType r when byId.containsKey(r.collection()) -> env -> {
-                JsonNode v = value(env, id);
-                if (v == null || !v.isArray()) return null;
-                List<String> ids = new ArrayList<>();
-                for (JsonNode item : v) if (item.isTextual()) ids.add(item.textValue());
-                CompletableFuture<List<ObjectNode>> all = loader(env, r.collection()).loadMany(ids);
-                return all.thenApply(list -> list.stream().filter(java.util.Objects::nonNull).toList()); // hidden drafts drop out
-            };
-            default -> env -> FieldValues.plain(value(env, id));
+            case ReferenceType r when byId.containsKey(r.collection()) -> light(source -> reference(source, id));
+            case ReferencesType r when byId.containsKey(r.collection()) -> light(source -> reference(source, id)); // hidden drafts left out
+            default -> light(source -> FieldValues.plain(value(source, id)));
         };
     }
 
-    private static DataLoader<String, ObjectNode> loader(DataFetchingEnvironment env, String collection) {
-        Viewer viewer = env.getGraphQlContext().get(Viewer.class);
-        return env.getDataLoader(EntryLoader.key(collection, viewer.draftsOf(collection)));
+    private static JsonNode value(Object source, String fieldId) {
+        return source instanceof ResolvedEntry e ? e.field(fieldId) : null;
     }
 
-    private static JsonNode value(DataFetchingEnvironment env, String fieldId) {
-        JsonNode source = env.getSource();
-        return source == null ? null : source.path("fields").get(fieldId);
+    private static Object reference(Object source, String fieldId) {
+        return source instanceof ResolvedEntry e ? e.reference(fieldId) : null;
+    }
+
+    /** A fetcher that reads only its source object: graphql-java then builds no {@link DataFetchingEnvironment} for the field. */
+    private static LightDataFetcher<Object> light(Function<Object, Object> read) {
+        return new LightDataFetcher<>() {
+            @Override
+            public Object get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> env) {
+                return read.apply(source);
+            }
+
+            @Override
+            public Object get(DataFetchingEnvironment env) {
+                return read.apply(env.getSource());
+            }
+        };
     }
 
     private static RichTextFormat format(DataFetchingEnvironment env) {
@@ -244,11 +251,29 @@ final class SchemaGenerator {
         return f == null ? RichTextFormat.JSON : f;
     }
 
-    /** Fields without a fetcher of their own: the property of the source JSON object of the same name. */
-    private static Object jsonProperty(DataFetchingEnvironment env) {
-        Object source = env.getSource();
-        if (!(source instanceof JsonNode node)) return null;
-        return FieldValues.plain(node.get(env.getField().getName()));
+    /**
+     * Fields without a fetcher of their own read their source's property of the same name: an entry's system attributes,
+     * a page's {@code data}, {@code next_cursor} and {@code total}, an image's or file's values.
+     */
+    private static final LightDataFetcher<Object> PROPERTY = new LightDataFetcher<>() {
+        @Override
+        public Object get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> env) {
+            return property(source, field.getName());
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment env) {
+            return property(env.getSource(), env.getFieldDefinition().getName());
+        }
+    };
+
+    private static Object property(Object source, String name) {
+        return switch (source) {
+            case ResolvedEntry e -> FieldValues.plain(e.json().get(name));
+            case EntryPage p -> p.property(name);
+            case JsonNode node -> FieldValues.plain(node.get(name));
+            case null, default -> null;
+        };
     }
 
     /** The resolvers of the top-level fields. */

@@ -62,6 +62,15 @@ final class Json {
         }
     }
 
+    /** A body of plain values (maps, lists, strings, numbers, booleans, JSON trees), serialised in one pass. */
+    static void write(Context ctx, int status, java.util.Map<String, ?> body) {
+        try {
+            ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plain values always serialise", e);
+        }
+    }
+
     /**
      * Reads and drops a refused body (up to {@code limit} bytes), so the client, which is usually still
      * sending it, reads our 413 instead of a reset connection. Bodies beyond the limit are cut off.
