@@ -1,9 +1,18 @@
 package dev.vellum.content;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NumericNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.vellum.changes.Change;
 import dev.vellum.changes.ChangeKind;
 import dev.vellum.changes.ChangeLog;
@@ -19,6 +28,8 @@ import dev.vellum.schema.InvalidValue;
 import dev.vellum.schema.SchemaRegistry;
 import dev.vellum.storage.Database;
 import dev.vellum.storage.Tx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import dev.vellum.time.Timestamps;
 import java.util.ArrayList;
@@ -31,6 +42,16 @@ import java.util.Optional;
  */
 public final class EntryService {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Reads a page's tokens into the tree its JSON text parses to: a whole number written as a {@code long} is an
+     * {@code IntNode} when it fits in one, as the parser reads it from text (the rendering writes longs).
+     */
+    private static final ObjectReader TREES = JSON.reader().with(new JsonNodeFactory() {
+        @Override
+        public NumericNode numberNode(long v) {
+            return v == (int) v ? IntNode.valueOf((int) v) : LongNode.valueOf(v);
+        }
+    });
 
     private final Database db;
     private final ChangeLog changes;
@@ -324,13 +345,16 @@ public final class EntryService {
         return out;
     }
 
-    /** A page of entries as a JSON tree (the CLI's local mode, tests); the HTTP API sends {@link #listJson}. */
+    /**
+     * A page of entries as a JSON tree (GraphQL, the admin UI, the CLI's local mode, lists that expand assets): the tree
+     * that parsing {@link #listJson}'s bytes gives, built from the same rendering's tokens with no JSON text in between.
+     */
     public ObjectNode list(String projectId, String collectionId, ListParams params, boolean seesDrafts, RichTextFormat format) {
-        try {
-            return (ObjectNode) JSON.readTree(listJson(projectId, collectionId, params, seesDrafts, format));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a rendered page is JSON", e);
-        }
+        return render(projectId, collectionId, params, seesDrafts, format, () -> new TokenBuffer(JSON, false), tokens -> {
+            try (JsonParser p = tokens.asParser(JSON)) {
+                return (ObjectNode) TREES.readTree(p);
+            }
+        });
     }
 
     /**
@@ -338,18 +362,37 @@ public final class EntryService {
      * they are read (no entry records or JSON trees in between; see {@link EntryStream}).
      */
     public byte[] listJson(String projectId, String collectionId, ListParams params, boolean seesDrafts, RichTextFormat format) {
+        var out = new ByteArrayBuilder(8192);
+        return render(projectId, collectionId, params, seesDrafts, format, () -> EntryStream.JSON.getFactory().createGenerator(out),
+                g -> out.toByteArray());
+    }
+
+    /** Opens what a page is written to (generators declare I/O errors). */
+    private interface Output<G extends JsonGenerator> {
+        G open() throws IOException;
+    }
+
+    /** What is made of a page once it is written and its generator closed. */
+    private interface Result<G extends JsonGenerator, T> {
+        T of(G written) throws IOException;
+    }
+
+    private <G extends JsonGenerator, T> T render(String projectId, String collectionId, ListParams params, boolean seesDrafts,
+                                                  RichTextFormat format, Output<G> output, Result<G, T> result) {
         CollectionSchema c = registry.get(projectId, collectionId);
         ListQuery q = ListQueryParser.parse(c, params, !seesDrafts, target -> registry.find(projectId, target));
         String fingerprint = ListQueryParser.fingerprint(q.sort(), params.filter(), q.search() == null ? null : params.search(),
                 q.publishedOnly());
         return db.read(tx -> {
-            var out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(8192);
-            try (var g = EntryStream.JSON.getFactory().createGenerator(out)) {
-                listing.write(tx, c, q, fingerprint, format, sources(projectId, tx, format), g);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            try {
+                G g = output.open();
+                try (g) {
+                    listing.write(tx, c, q, fingerprint, format, sources(projectId, tx, format), g);
+                }
+                return result.of(g);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return out.toByteArray();
         });
     }
 

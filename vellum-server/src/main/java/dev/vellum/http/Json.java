@@ -1,5 +1,6 @@
 package dev.vellum.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -62,12 +63,44 @@ final class Json {
         }
     }
 
-    /** A body of plain values (maps, lists, strings, numbers, booleans, JSON trees), serialised in one pass. */
+    /**
+     * A body of plain values (maps, lists, strings, numbers, booleans, JSON trees, as a GraphQL result holds them), written
+     * in one pass by a walk over them (faster than the mapper's serializers, which look one up per value); anything else
+     * goes through the mapper.
+     */
     static void write(Context ctx, int status, java.util.Map<String, ?> body) {
-        try {
-            ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
+        var out = new com.fasterxml.jackson.core.util.ByteArrayBuilder(8192);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            writePlain(g, body);
+        } catch (IOException e) {
             throw new IllegalStateException("plain values always serialise", e);
+        }
+        ctx.status(status).contentType("application/json").result(out.toByteArray());
+    }
+
+    private static void writePlain(JsonGenerator g, Object value) throws IOException {
+        switch (value) {
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case java.util.Map<?, ?> m -> {
+                g.writeStartObject();
+                for (var e : m.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    writePlain(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case java.util.List<?> l -> {
+                g.writeStartArray();
+                for (Object item : l) writePlain(g, item);
+                g.writeEndArray();
+            }
+            case Boolean b -> g.writeBoolean(b);
+            case Integer i -> g.writeNumber(i);
+            case Long l -> g.writeNumber(l);
+            case Double d -> g.writeNumber(d);
+            case JsonNode n -> MAPPER.writeTree(g, n);
+            default -> MAPPER.writeValue(g, value);
         }
     }
 
