@@ -277,6 +277,111 @@ abstract class GraphqlScenarios {
     }
 
     @Test
+    void nestedReferencesAreBatchedPerLevelSoQueriesDoNotGrowWithThePageSize() {
+        String q = "{ posts(limit: %d, sort: \"slug\") { data { title author { name } related { slug author { name } category { name } } } } }";
+        long small = Long.MAX_VALUE;
+        long large = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            small = Math.min(small, checkouts(() -> assertThat(data(reader, q.formatted(10)).at("/posts/data")).hasSize(10)));
+            large = Math.min(large, checkouts(() -> assertThat(data(reader, q.formatted(80)).at("/posts/data")).hasSize(80)));
+        }
+        // schema check, posts page, authors and posts (related) of level one, authors and categories of level two, asset
+        // lookups, the measuring scrape's gauge (+ a token lookup): unbatched, 80 posts would cost over a hundred
+        assertThat(large).isBetween(6L, 12L).isLessThanOrEqualTo(small + 2);
+        JsonNode everything = data(reader, q.formatted(1).replace("limit: 1, sort: \"slug\"", "filter: \"slug = \\\"everything\\\"\""))
+                .at("/posts/data/0");
+        assertThat(everything.at("/related/0/slug").asText()).isEqualTo("post-0");
+        assertThat(everything.at("/related/1/author/name").asText()).isEqualTo("Author 0");
+        assertThat(everything.at("/related/1/category/name").asText()).isEqualTo("Category 1");
+    }
+
+    @Test
+    void fragmentsAliasesAndSkipOrIncludeSelectWhatIsResolved() {
+        String query = """
+                query($withCategory: Boolean!, $noAuthor: Boolean!) {
+                  posts(limit: 6, sort: "slug") {
+                    ... on posts_Page { total }
+                    data { ...Post a1: author { name } a2: author { id avatar { url } } category @include(if: $withCategory) { name } }
+                  }
+                }
+                fragment Post on posts { slug author @skip(if: $noAuthor) { slug } ... { views } }""";
+        JsonNode rest = writer.get(base + "/collections/posts/entries?limit=6&sort=slug").json().get("data");
+        for (boolean withCategory : List.of(true, false)) {
+            for (boolean noAuthor : List.of(true, false)) {
+                Api.Response r = writer.post(base + "/graphql", Map.of("query", query,
+                        "variables", Map.of("withCategory", withCategory, "noAuthor", noAuthor)));
+                assertThat(r.json().has("errors")).as(r.toString()).isFalse();
+                JsonNode page = r.json().at("/data/posts");
+                assertThat(page.get("total").asInt()).isEqualTo(POSTS + 1);
+                for (int i = 0; i < 6; i++) {
+                    JsonNode e = page.get("data").get(i);
+                    JsonNode fields = rest.get(i).get("fields");
+                    assertThat(e.get("slug").asText()).isEqualTo(rest.get(i).get("slug").asText());
+                    assertThat(e.get("views")).isEqualTo(fields.get("views"));
+                    String author = fields.get("author").asText();
+                    JsonNode restAuthor = writer.get(base + "/collections/authors/entries/" + author).json();
+                    assertThat(e.at("/a1/name").asText()).isEqualTo(restAuthor.at("/fields/name").asText());
+                    assertThat(e.at("/a2/id").asText()).isEqualTo(author);
+                    assertThat(e.at("/a2/avatar/url").asText()).isEqualTo(restAuthor.at("/fields/avatar/url").asText());
+                    assertThat(e.has("author")).isEqualTo(!noAuthor);
+                    if (!noAuthor) assertThat(e.at("/author/slug").asText()).isEqualTo(restAuthor.get("slug").asText());
+                    assertThat(e.has("category")).isEqualTo(withCategory);
+                    if (withCategory) assertThat(e.at("/category/name").asText()).startsWith("Category ");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCachedQueryIsStillCostedWithItsVariablesAndCheckedAgainstTheCurrentSchema() {
+        String costly = "query($n: Int) { posts(limit: $n) { data { id } } }";
+        assertThat(reader.post(base + "/graphql", Map.of("query", costly, "variables", Map.of("n", 3))).json().at("/data/posts/data"))
+                .hasSize(3);
+        Api.Response tooMany = reader.post(base + "/graphql", Map.of("query", costly, "variables", Map.of("n", 100_000)));
+        assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(400);
+        assertThat(tooMany.json().get("code").asText()).isEqualTo("graphql_too_complex");
+
+        String q = "gql-cached-" + Long.toHexString(System.nanoTime());
+        Api a = server.project(q, "admin");
+        String b = "/v1/projects/" + q;
+        created(a.post(b + "/collections", Map.of("id", "notes", "fields", List.of(Map.of("id", "title", "type", "text"),
+                Map.of("id", "mood", "type", "text")))));
+        a.post(b + "/collections/notes/entries", Map.of("fields", Map.of("title", "one", "mood", "calm")));
+        String query = "{ notes { data { title mood } } }";
+        assertThat(a.post(b + "/graphql", Map.of("query", query)).json().at("/data/notes/data/0/mood").asText()).isEqualTo("calm");
+        assertThat(a.patch(b + "/collections/notes", Map.of("fields", List.of(Map.of("id", "title", "type", "text")),
+                "resolve", Map.of("mood", "discard"))).status()).isEqualTo(200);
+        Api.Response stale = a.post(b + "/graphql", Map.of("query", query));
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(400);
+        assertThat(stale.json().get("code").asText()).isEqualTo("graphql_invalid");
+    }
+
+    @Test
+    void mutationsResolveTheReferencesTheySelect() {
+        String q = "gqlwriterefs-" + Long.toHexString(System.nanoTime());
+        Api a = server.project(q, "admin");
+        Api w = server.token(q, "write");
+        String b = "/v1/projects/" + q;
+        created(a.post(b + "/collections", Map.of("id", "people", "fields", List.of(Map.of("id", "name", "type", "text")))));
+        created(a.post(b + "/collections", Map.of("id", "notes", "fields", List.of(Map.of("id", "title", "type", "text"),
+                Map.of("id", "by", "type", "reference", "collection", "people"),
+                Map.of("id", "cc", "type", "references", "collection", "people")))));
+        String ann = id(w.post(b + "/collections/people/entries", Map.of("fields", Map.of("name", "Ann"))));
+        String bob = id(w.post(b + "/collections/people/entries", Map.of("draft", true, "fields", Map.of("name", "Bob"))));
+        Api.Response made = w.post(b + "/graphql", Map.of("query", "mutation($d: JSON!) { create_notes_item(data: $d) { id by { name } cc { name } } }",
+                "variables", Map.of("d", Map.of("fields", Map.of("title", "Hi", "by", ann, "cc", List.of(bob, ann))))));
+        assertThat(made.json().has("errors")).as(made.toString()).isFalse();
+        assertThat(made.json().at("/data/create_notes_item/by/name").asText()).isEqualTo("Ann");
+        assertThat(made.json().at("/data/create_notes_item/cc/0/name").asText()).isEqualTo("Bob"); // a write token sees drafts
+        String note = made.json().at("/data/create_notes_item/id").asText();
+        JsonNode read = server.token(q, "read").post(b + "/graphql", Map.of("query", "{ notes_by_id(id: \"" + note + "\") { cc { name } } }")).json();
+        assertThat(read.at("/data/notes_by_id/cc")).as(read.toString()).hasSize(1); // Bob is a draft: left out for a read token
+        JsonNode changed = w.post(b + "/graphql", Map.of("query", "mutation { update_notes_item(id: \"" + note + "\", data: {fields: {by: \""
+                + bob + "\"}}) { by { name } } }")).json();
+        assertThat(changed.at("/data/update_notes_item/by/name").asText()).as(changed.toString()).isEqualTo("Bob");
+    }
+
+    @Test
     void hostileQueriesAreRefusedBeforeTheyRun() {
         StringBuilder deep = new StringBuilder("{ posts_by_id(id: \"" + fullPostId + "\") { ");
         for (int i = 0; i < 30; i++) deep.append("related { ");
