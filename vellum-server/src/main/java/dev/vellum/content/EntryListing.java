@@ -51,7 +51,8 @@ final class EntryListing {
         Set<String> columns = withSortFields(c, q.fields(), keys); // the cursor needs the last row's sort values
         int rankColumn = 8 + (int) c.fields().stream().filter(f -> columns == null || columns.contains(f.id())).count();
         PageState state = new PageState();
-        boolean utf8 = tx.dialect() == Dialect.SQLITE; // its driver gives a TEXT value's UTF-8 bytes (EntryStream)
+        // SQLite's driver gives a TEXT value's UTF-8 bytes (EntryStream); a token buffer (a page read as a tree) takes strings only
+        boolean utf8 = tx.dialect() == Dialect.SQLITE && !(g instanceof com.fasterxml.jackson.databind.util.TokenBuffer);
         // SQLite, a sorted search that matches many entries: walk the sort's index and test each row (see route)
         SearchIndexRepository.Route route = q.search() == null || q.byRelevance() ? SearchIndexRepository.Route.JOIN
                 : search.route(tx, c, q.search(), q.limit());
