@@ -121,38 +121,22 @@ abstract class GroupCommitScenarios extends LocalScenarios {
         long seqBefore = changes.latest(P);
         boolean grouped = vellum.services().database().dialect() == Dialect.SQLITE;
 
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            Future<?> holder = holdTheWriter(pool, release);
-            // queued one after another, so the group runs them in this order
-            List<Future<?>> writes = new ArrayList<>();
-            List<String> kinds = List.of("create", "other", "fail", "batch", "create", "other");
-            for (int i = 0; i < kinds.size(); i++) {
-                int n = 200 + i;
-                writes.add(pool.submit(() -> switch (kinds.get(n - 200)) {
-                    case "create" -> entries.create(P, "notes", note(n, "order-" + n), null, null, RichTextFormat.JSON).id();
-                    case "other" -> entries.create(other, "notes", note(n, "order-" + n), null, null, RichTextFormat.JSON).id();
-                    case "fail" -> entries.create(P, "notes", note(n, "order-taken"), null, null, RichTextFormat.JSON).id();
-                    default -> {
-                        ObjectNode batch = JSON.createObjectNode();
-                        batch.putArray("entries").add(note(n, "order-" + n + "-a")).add(note(n, "order-" + n + "-b"));
-                        yield entries.batch(P, "notes", batch, null);
-                    }
-                }));
-                int queued = i + 1;
-                if (grouped) Wait.until(queued + " writes queued", Duration.ofSeconds(30), () -> changes.queuedWrites() == queued);
-            }
-            release.countDown();
-            holder.get(30, TimeUnit.SECONDS);
-            for (int i = 0; i < writes.size(); i++) {
-                if (kinds.get(i).equals("fail")) assertThat(failure(writes.get(i))).isInstanceOf(VellumException.Conflict.class);
-                else writes.get(i).get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
+        List<String> kinds = List.of("create", "other", "fail", "batch", "create", "other");
+        List<java.util.concurrent.Callable<?>> writes = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            int n = 200 + i;
+            writes.add(() -> switch (kinds.get(n - 200)) {
+                case "create" -> entries.create(P, "notes", note(n, "order-" + n), null, null, RichTextFormat.JSON).id();
+                case "other" -> entries.create(other, "notes", note(n, "order-" + n), null, null, RichTextFormat.JSON).id();
+                case "fail" -> entries.create(P, "notes", note(n, "order-taken"), null, null, RichTextFormat.JSON).id();
+                default -> {
+                    ObjectNode batch = JSON.createObjectNode();
+                    batch.putArray("entries").add(note(n, "order-" + n + "-a")).add(note(n, "order-" + n + "-b"));
+                    yield entries.batch(P, "notes", batch, null);
+                }
+            });
         }
+        inOneGroup(writes, i -> kinds.get(i).equals("fail"), VellumException.Conflict.class);
         List<Change> logged = changes.since(P, seqBefore, 100, true);
         assertThat(logged).extracting(Change::seq).containsExactly(seqBefore + 1, seqBefore + 2, seqBefore + 3, seqBefore + 4);
         List<String> slugs = new ArrayList<>();
@@ -178,39 +162,24 @@ abstract class GroupCommitScenarios extends LocalScenarios {
         long seqBefore = changes.latest(P);
         boolean grouped = vellum.services().database().dialect() == Dialect.SQLITE;
         java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
         List<String> kinds = List.of("create", "needs-seq", "create", "needs-seq-fails", "create");
-        List<Future<?>> writes = new ArrayList<>();
-        try {
-            Future<?> holder = holdTheWriter(pool, release);
-            for (int i = 0; i < kinds.size(); i++) {
-                int n = 300 + i;
-                String kind = kinds.get(i);
-                writes.add(pool.submit(() -> switch (kind) {
-                    case "create" -> entries.create(P, "notes", note(n, "seq-" + n), null, null, RichTextFormat.JSON).id();
-                    default -> changes.write(P, (tx, log) -> {
-                        log.record(new Change(0, ChangeKind.SITE_PUBLISHED.wire(), null, null, null, false, null,
-                                dev.vellum.time.Timestamps.now(), JSON.createObjectNode().put("slug", kind)), (t, seq) -> {
-                            if (kind.endsWith("fails")) throw new java.sql.SQLException("refused after its seq");
-                            seen.set(seq);
-                        });
-                        return kind;
+        List<java.util.concurrent.Callable<?>> writes = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            int n = 300 + i;
+            String kind = kinds.get(i);
+            writes.add(() -> switch (kind) {
+                case "create" -> entries.create(P, "notes", note(n, "seq-" + n), null, null, RichTextFormat.JSON).id();
+                default -> changes.write(P, (tx, log) -> {
+                    log.record(new Change(0, ChangeKind.SITE_PUBLISHED.wire(), null, null, null, false, null,
+                            dev.vellum.time.Timestamps.now(), JSON.createObjectNode().put("slug", kind)), (t, seq) -> {
+                        if (kind.endsWith("fails")) throw new java.sql.SQLException("refused after its seq");
+                        seen.set(seq);
                     });
-                }));
-                int queued = i + 1;
-                if (grouped) Wait.until(queued + " writes queued", Duration.ofSeconds(30), () -> changes.queuedWrites() == queued);
-            }
-            release.countDown();
-            holder.get(30, TimeUnit.SECONDS);
-            for (int i = 0; i < writes.size(); i++) {
-                if (kinds.get(i).endsWith("fails")) assertThat(failure(writes.get(i))).isNotNull();
-                else writes.get(i).get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
+                    return kind;
+                });
+            });
         }
+        inOneGroup(writes, i -> kinds.get(i).endsWith("fails"), dev.vellum.storage.SqlErrors.StorageFailure.class);
         List<Change> logged = changes.since(P, seqBefore, 100, true);
         assertThat(logged).extracting(Change::seq).containsExactly(seqBefore + 1, seqBefore + 2, seqBefore + 3, seqBefore + 4);
         List<String> slugs = logged.stream().map(c -> c.data().path("slug").asText()).toList();
@@ -219,6 +188,35 @@ abstract class GroupCommitScenarios extends LocalScenarios {
             assertThat(seen.get()).as("the seq the publish was told is its record's").isEqualTo(seqBefore + 2);
         } else {
             assertThat(slugs).containsExactlyInAnyOrder("seq-300", "needs-seq", "seq-302", "seq-304");
+        }
+    }
+
+    /**
+     * Runs {@code writes} queued one after another behind a held writer, so that on SQLite one group runs them in this
+     * order; the writes {@code fails} names must fail with {@code failure}, the others succeed.
+     */
+    private void inOneGroup(List<java.util.concurrent.Callable<?>> writes, java.util.function.IntPredicate fails,
+                            Class<? extends Throwable> failure) throws Exception {
+        boolean grouped = vellum.services().database().dialect() == Dialect.SQLITE;
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writes.size() + 2);
+        try {
+            Future<?> holder = holdTheWriter(pool, release);
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < writes.size(); i++) {
+                running.add(pool.submit(writes.get(i)));
+                int queued = i + 1;
+                if (grouped) Wait.until(queued + " writes queued", Duration.ofSeconds(30), () -> changes.queuedWrites() == queued);
+            }
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            for (int i = 0; i < running.size(); i++) {
+                if (fails.test(i)) assertThat(failure(running.get(i))).isInstanceOf(failure);
+                else running.get(i).get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
         }
     }
 
