@@ -150,7 +150,7 @@ class AdminContentBrowserTest {
         assertThat(browser.findElement(By.id("f-views-help")).getText()).isEqualTo("Starts at five");
         assertThat(new Select(browser.findElement(By.id("f-status"))).getFirstSelectedOption().getText()).isEqualTo("live");
 
-        click("Create entry"); // the title is required
+        Browser.clickAndLoad(Browser.button("Create entry")); // the title is required
         assertThat(browser.findElement(By.id("f-title-error")).getText()).contains("required");
         assertThat(browser.findElement(By.id("f-title")).getDomAttribute("aria-invalid")).isEqualTo("true");
 
@@ -269,7 +269,7 @@ class AdminContentBrowserTest {
         WebElement title = browser.findElement(By.id("f-title"));
         title.clear();
         title.sendKeys("My home");
-        click("Save");
+        Browser.clickAndLoad(Browser.button("Save"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Changed by someone else");
         WebElement introRow = browser.findElement(By.xpath("//tr[th[starts-with(normalize-space(.), 'intro')]]"));
         assertThat(introRow.getText()).contains("Welcome").contains("Changed meanwhile").contains("differs");
@@ -311,15 +311,15 @@ class AdminContentBrowserTest {
         WebElement filter = browser.findElement(By.id("filter"));
         filter.clear();
         filter.sendKeys("n >= 100 and");
-        click("Apply");
+        Browser.clickAndLoad(Browser.button("Apply"));
         assertThat(browser.findElement(By.id("filter-error")).getText()).contains("position");
         assertThat(browser.findElement(By.cssSelector(".filter-error mark"))).isNotNull();
         filter = browser.findElement(By.id("filter"));
         filter.clear();
         filter.sendKeys("n >= 100");
-        click("Apply");
+        Browser.clickAndLoad(Browser.button("Apply"));
         assertThat(browser.findElements(By.cssSelector("table.entries tbody tr"))).hasSize(20);
-        browser.findElement(By.linkText("Count them")).click();
+        Browser.clickAndLoad(By.linkText("Count them"));
         assertThat(browser.findElement(By.cssSelector("p[role=status]")).getText()).isEqualTo("20 entries match");
 
         browser.findElement(By.linkText("n")).click();
@@ -361,7 +361,7 @@ class AdminContentBrowserTest {
             else el.sendKeys(value);
         });
         form.findElement(By.xpath(".//button[text()='Add field']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gone(form));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Browser.gone(form));
         new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
     }
 
@@ -369,18 +369,6 @@ class AdminContentBrowserTest {
      * Whether the page that held {@code element} has been replaced. ChromeDriver reports an element of a
      * replaced document either as stale or, while the new document loads, as an inspector error naming it.
      */
-    private static boolean gone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
-            throw e;
-        }
-    }
-
     private static void openField(String id) {
         WebElement details = browser.findElement(By.id("field-" + id));
         if (details.getDomAttribute("open") == null) details.findElement(By.tagName("summary")).click();

@@ -93,7 +93,7 @@ class AdminOperationsBrowserTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         browser.get(server.base() + "/admin/p/ops/hooks");
-        browser.findElement(By.linkText("Request log")).click();
+        Browser.clickAndLoad(By.linkText("Request log"));
         assertThat(browser.findElement(By.cssSelector("table tbody")).getText()).contains("created").contains("cus-1");
         Browser.assertAccessible("hook requests");
         assertThat(root.get("/v1/projects/ops/collections/customers/entries?filter=slug%20%3D%20%22cus-1%22").json()

@@ -75,7 +75,7 @@ class AdminSyncBrowserTest {
         new Select(browser.findElement(By.id("conn-collection"))).selectByValue("posts");
         browser.findElement(By.id("conn-url")).sendKeys(directus.url());
         browser.findElement(By.id("conn-token")).sendKeys("not-the-token");
-        click("Connect");
+        Browser.clickAndLoad(Browser.button("Connect"));
         assertThat(browser.findElement(By.id("conn-token-error")).getText()).contains("Directus refused the token");
         assertThat(browser.findElement(By.id("conn-token")).getDomAttribute("aria-invalid")).isEqualTo("true");
         Browser.assertAccessible("Directus connect");

@@ -109,6 +109,35 @@ public final class Browser {
         assertThat(serious).as("axe-core on the " + screen + " screen").isEmpty();
     }
 
+    /** A button by its text. */
+    public static org.openqa.selenium.By button(String text) {
+        return org.openqa.selenium.By.xpath("//button[normalize-space(text())='" + text + "']");
+    }
+
+    /**
+     * Clicks what {@code target} finds, which loads another page, and waits (up to 10 s) until the page it was on is
+     * gone, so what is read next is read off the new page, not off the one the click is leaving.
+     */
+    public static void clickAndLoad(org.openqa.selenium.By target) {
+        org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        driver.findElement(target).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .withMessage(() -> "a new page after clicking " + target).until(d -> gone(page));
+    }
+
+    /** Whether {@code element}'s page has been replaced (ChromeDriver 156 may say so as an inspector error, not as stale). */
+    public static boolean gone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return true;
+            throw e;
+        }
+    }
+
     /**
      * Waits (up to 10 s) until an element matching {@code css} on the current page contains {@code text}, and returns its
      * text. A notice found on the page a click is leaving goes stale or says something else; either way the wait goes on.
