@@ -58,7 +58,7 @@ final class EventWiring implements AutoCloseable {
         changes.onCommit(feed);
         this.stream = new ChangeStream(changes, feed, settings.streamHeartbeat());
         this.dispatcher = new WebhookDispatcher(db, settings, secrets, sender, nodeId);
-        this.webhooks = new WebhookService(db, secrets, policy, sender, dispatcher::wake);
+        this.webhooks = new WebhookService(db, secrets, policy, sender, dispatcher::webhooksChanged);
         feed.subscribe((projectId, seq) -> dispatcher.wake());
         this.publishing = new PublishService(db, changes, settings, this::wakeScheduler);
         this.scheduler = new PublishScheduler(db, entries, publishing, settings.schedulerTick());

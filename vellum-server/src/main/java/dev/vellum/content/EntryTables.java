@@ -84,7 +84,9 @@ public final class EntryTables implements CollectionTables {
                 for (int i = 0; i < indexed.size(); i++) values.set(indexed.get(i).id(), ColumnCodec.read(rs, i + 3, indexed.get(i).type()));
                 return new Entry(rs.getString(1), rs.getString(2), false, 0, null, null, null, values);
             }, after);
-            for (Entry e : page) search.put(tx, c, e.id(), e.slug(), e.fields());
+            List<SearchIndexRepository.Indexed> rows = new java.util.ArrayList<>(page.size());
+            for (Entry e : page) rows.add(new SearchIndexRepository.Indexed(e.id(), e.slug(), e.fields(), null));
+            SearchIndexRepository.putAllNow(tx, c, rows); // now, not at the commit: a rebuild holds one page at a time
             if (page.size() < 500) {
                 search.optimize(tx, c);
                 return;

@@ -46,6 +46,7 @@ public final class SearchIndexRepository {
     }
 
     public void drop(Tx tx, CollectionSchema c) throws SQLException {
+        tx.defer(WRITES, new Dropped(c.table())); // the writes asked for so far are moot: a rebuild reads the table
         if (tx.dialect() == Dialect.SQLITE) {
             tx.execute("DROP TABLE IF EXISTS " + fts(c));
             tx.execute("DROP TABLE IF EXISTS " + docs(c));
@@ -61,14 +62,69 @@ public final class SearchIndexRepository {
     }
 
     /**
-     * Indexes (or re-indexes) one entry. SQLite: a new entry takes two statements (its document number comes back
-     * from the insert that makes it), an indexed one four (its old words are deleted first).
+     * Indexes (or re-indexes) one entry, at the end of the transaction (see {@link #putAll}).
      */
     public void put(Tx tx, CollectionSchema c, String id, String slug, JsonNode fields) throws SQLException {
-        put(tx, c, id, SearchDocument.of(c, slug, fields));
+        tx.defer(WRITES, new Put(c, new Indexed(id, slug, fields, null)));
     }
 
-    private void put(Tx tx, CollectionSchema c, String id, SearchDocument d) throws SQLException {
+    /** An entry as the index needs it; {@code words}: its fields analysed already (or null: analysed here). */
+    public record Indexed(String id, String slug, JsonNode fields, SearchDocument.FieldWords words) {
+        SearchDocument document(CollectionSchema c) {
+            return words != null ? words.withSlug(slug) : SearchDocument.of(c, slug, fields);
+        }
+    }
+
+    /**
+     * Indexes (or re-indexes) entries. The index is written at the end of the transaction, outside the savepoints of
+     * the writes that asked for it ({@link Tx#defer}): a group commit's entries become index rows written together,
+     * which FTS5 keeps in memory until the commit and then writes as one segment (written inside each write's
+     * savepoint, every entry became a segment of its own, later merged). An entry written several times in one
+     * transaction is indexed once, as it ends up; one deleted is taken out.
+     */
+    public void putAll(Tx tx, CollectionSchema c, List<Indexed> entries) throws SQLException {
+        for (Indexed e : entries) tx.defer(WRITES, new Put(c, e));
+    }
+
+    /** Takes one entry out of the index, at the end of the transaction. */
+    public void remove(Tx tx, CollectionSchema c, String id) throws SQLException {
+        tx.defer(WRITES, new Remove(c, id));
+    }
+
+    /** A write of the index put off to the end of its transaction. */
+    private sealed interface Op permits Put, Remove, Dropped {}
+
+    private record Put(CollectionSchema c, Indexed entry) implements Op {}
+
+    private record Remove(CollectionSchema c, String id) implements Op {}
+
+    /** The collection's index was dropped (and perhaps rebuilt from its table): the writes asked for before are moot. */
+    private record Dropped(String table) implements Op {}
+
+    private static final Tx.Deferral<Op> WRITES = SearchIndexRepository::flush;
+
+    /** A transaction's index writes: the last one per entry, the puts of each collection together. */
+    private static void flush(Tx tx, List<Op> ops) throws SQLException {
+        java.util.Map<String, java.util.Map<String, Op>> last = new java.util.LinkedHashMap<>();
+        for (Op op : ops) {
+            switch (op) {
+                case Dropped d -> last.remove(d.table());
+                case Put p -> last.computeIfAbsent(p.c().table(), t -> new java.util.LinkedHashMap<>()).put(p.entry().id(), p);
+                case Remove r -> last.computeIfAbsent(r.c().table(), t -> new java.util.LinkedHashMap<>()).put(r.id(), r);
+            }
+        }
+        for (java.util.Map<String, Op> byId : last.values()) {
+            // the schema a put was asked with decides its words (a transaction may change the collection between writes)
+            java.util.Map<CollectionSchema, List<Indexed>> puts = new java.util.IdentityHashMap<>();
+            for (Op op : byId.values()) {
+                if (op instanceof Put p) puts.computeIfAbsent(p.c(), k -> new java.util.ArrayList<>()).add(p.entry());
+                else if (op instanceof Remove r) removeNow(tx, r.c(), r.id());
+            }
+            for (var e : puts.entrySet()) putAllNow(tx, e.getKey(), e.getValue());
+        }
+    }
+
+    private static void putNow(Tx tx, CollectionSchema c, String id, SearchDocument d) throws SQLException {
         if (tx.dialect() == Dialect.SQLITE) {
             Optional<Long> added = tx.one("INSERT INTO " + docs(c) + " (id) VALUES (?) ON CONFLICT (id) DO NOTHING RETURNING doc",
                     rs -> rs.getLong(1), id);
@@ -87,21 +143,14 @@ public final class SearchIndexRepository {
         }
     }
 
-    /** An entry as the index needs it; {@code words}: its fields analysed already (or null: analysed here). */
-    public record Indexed(String id, String slug, JsonNode fields, SearchDocument.FieldWords words) {
-        SearchDocument document(CollectionSchema c) {
-            return words != null ? words.withSlug(slug) : SearchDocument.of(c, slug, fields);
-        }
-    }
-
     /**
-     * {@link #put} for many entries at once (a batch's rows): the same rows, written by a few statements each run
-     * as one JDBC batch, and one lookup of the document numbers per 512 entries, instead of three statements an entry.
+     * Writes index rows now, each entry at most once: SQLite, a few statements each run as one JDBC batch, and one
+     * lookup of the document numbers per 512 entries (a single entry: two statements, or four if it was indexed).
      */
-    public void putAll(Tx tx, CollectionSchema c, List<Indexed> entries) throws SQLException {
+    public static void putAllNow(Tx tx, CollectionSchema c, List<Indexed> entries) throws SQLException {
         if (entries.isEmpty()) return;
-        if (entries.size() == 1) { // a single create's words, analysed before the write: two statements, not four
-            put(tx, c, entries.getFirst().id(), entries.getFirst().document(c));
+        if (entries.size() == 1) {
+            putNow(tx, c, entries.getFirst().id(), entries.getFirst().document(c));
             return;
         }
         List<Object[]> rows = new java.util.ArrayList<>(entries.size());
@@ -137,13 +186,7 @@ public final class SearchIndexRepository {
         tx.batch("INSERT INTO " + fts(c) + " (rowid, title, body) VALUES (?, ?, ?)", rows);
     }
 
-    /** After indexing many entries at once: SQLite merges the index's segments into one (PostgreSQL's GIN needs nothing). */
-    public void optimize(Tx tx, CollectionSchema c) throws SQLException {
-        if (tx.dialect() == Dialect.SQLITE) tx.update("INSERT INTO " + fts(c) + " (" + fts(c) + ") VALUES ('optimize')");
-    }
-
-    /** Takes one entry out of the index. */
-    public void remove(Tx tx, CollectionSchema c, String id) throws SQLException {
+    private static void removeNow(Tx tx, CollectionSchema c, String id) throws SQLException {
         if (tx.dialect() == Dialect.SQLITE) {
             Optional<Long> doc = tx.one("SELECT doc FROM " + docs(c) + " WHERE id = ?", rs -> rs.getLong(1), id);
             if (doc.isEmpty()) return;
@@ -152,6 +195,11 @@ public final class SearchIndexRepository {
         } else {
             tx.update("DELETE FROM " + search(c) + " WHERE id = ?", id);
         }
+    }
+
+    /** After indexing many entries at once: SQLite merges the index's segments into one (PostgreSQL's GIN needs nothing). */
+    public void optimize(Tx tx, CollectionSchema c) throws SQLException {
+        if (tx.dialect() == Dialect.SQLITE) tx.update("INSERT INTO " + fts(c) + " (" + fts(c) + ") VALUES ('optimize')");
     }
 
     /**

@@ -28,6 +28,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource reader;
     private final int statementTimeoutMs;
     private final StatementCache statements;
+    /** SQLite: checkpoints the write-ahead log off the writer's thread (null: the writer does, or PostgreSQL). */
+    private final WalCheckpointer checkpointer;
     private final java.util.Map<String, Long> statisticsRefreshed = new java.util.concurrent.ConcurrentHashMap<>();
     private static final long STATISTICS_INTERVAL_NANOS = 5_000_000_000L;
 
@@ -36,8 +38,10 @@ public final class Database implements AutoCloseable {
         T run(Tx tx) throws SQLException;
     }
 
-    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, int statementTimeoutMs) {
+    private Database(Dialect dialect, HikariDataSource writer, HikariDataSource reader, int statementTimeoutMs,
+                     WalCheckpointer checkpointer) {
         this.dialect = dialect;
+        this.checkpointer = checkpointer;
         this.writer = writer;
         this.reader = reader;
         this.statementTimeoutMs = statementTimeoutMs;
@@ -57,7 +61,7 @@ public final class Database implements AutoCloseable {
             // the read timeout is the session default, so reads pay no extra round trip; writes lift it (see write)
             if (timeout > 0) hc.setConnectionInitSql("SET statement_timeout = " + timeout);
             HikariDataSource ds = new HikariDataSource(hc);
-            return new Database(Dialect.POSTGRES, ds, ds, timeout);
+            return new Database(Dialect.POSTGRES, ds, ds, timeout, null);
         }
         Path dir = config.dataDir();
         try {
@@ -67,14 +71,15 @@ public final class Database implements AutoCloseable {
         }
         String url = "jdbc:sqlite:" + dir.resolve("vellum.db").toAbsolutePath();
         HikariConfig w = pool("vellum-sqlite-writer", 1, meters);
-        w.setDataSource(sqlite(url, false, 16_000));
+        // the log is copied back to the database file by a thread of its own (WalCheckpointer), not in the writer's commits
+        w.setDataSource(sqlite(url, false, 16_000, WalCheckpointer.WRITER_PAGES));
         w.setMaxLifetime(0); // local file connections need no recycling, and keep their statement cache
         HikariDataSource writer = new HikariDataSource(w);
         HikariConfig r = pool("vellum-sqlite-reader", Math.max(2, config.databasePoolSize()), meters);
-        r.setDataSource(sqlite(url, true, 4_000));
+        r.setDataSource(sqlite(url, true, 4_000, 0));
         r.setMaxLifetime(0);
         r.setReadOnly(true); // must match the SQLite open flag: the driver refuses to change it later
-        return new Database(Dialect.SQLITE, writer, new HikariDataSource(r), timeout);
+        return new Database(Dialect.SQLITE, writer, new HikariDataSource(r), timeout, new WalCheckpointer(url));
     }
 
     private static HikariConfig pool(String name, int size, MeterRegistry meters) {
@@ -89,7 +94,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** @param cacheKb page cache per connection; readers share the OS page cache (and the map), so theirs stays small */
-    private static DataSource sqlite(String url, boolean readOnly, int cacheKb) {
+    /** @param checkpointPages the writer checkpoints in the commit that takes the log past this many pages (0: SQLite's default) */
+    private static DataSource sqlite(String url, boolean readOnly, int cacheKb, int checkpointPages) {
         SQLiteConfig c = new SQLiteConfig();
         c.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // NORMAL in WAL mode: a commit survives a crash of the process (kill -9); only a power
@@ -107,6 +113,7 @@ public final class Database implements AutoCloseable {
         // INSERT (and matching the SQL against a regex first): 11% of the writer's time per single create. Nothing reads them.
         c.setGetGeneratedKeys(false);
         if (readOnly) c.setReadOnly(true);
+        if (checkpointPages > 0) c.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, Integer.toString(checkpointPages));
         SQLiteDataSource ds = new SQLiteDataSource(c);
         ds.setUrl(url);
         return ds;
@@ -152,11 +159,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static <T> T inTransaction(Connection c, Tx tx, Work<T> work) throws SQLException {
+    private <T> T inTransaction(Connection c, Tx tx, Work<T> work) throws SQLException {
         c.setAutoCommit(false);
         try {
             T result = work.run(tx);
+            tx.flushDeferred();
             c.commit();
+            if (checkpointer != null) checkpointer.committed();
             return result;
         } catch (Throwable t) {
             rollbackQuietly(c, t);
@@ -250,6 +259,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (statements != null) statements.clear();
+        if (checkpointer != null) checkpointer.close();
         writer.close();
         if (reader != writer) reader.close();
     }

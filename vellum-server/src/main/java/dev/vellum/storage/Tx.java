@@ -17,6 +17,8 @@ public final class Tx {
     private final SqliteStatementTimeout timeout;
     private final StatementCache cache;
     private int savepoints;
+    /** Writes put off to the end of the transaction ({@link #defer}), in the order they were asked for: {deferral, op}. */
+    private final List<Object[]> deferred = new ArrayList<>();
 
     /**
      * @param timeout restarted before each statement (SQLite reads); null where the server keeps the timeout
@@ -35,6 +37,37 @@ public final class Tx {
     }
 
     public Dialect dialect() { return dialect; }
+
+    /**
+     * Writes that a transaction's statements may put off until its end, where all of them run together (the
+     * full-text index: FTS5 writes what it holds in memory at every savepoint, so an index row written inside each of
+     * a group commit's savepoints becomes a segment of its own; written at the end, the group's rows become one).
+     */
+    @FunctionalInterface
+    public interface Deferral<O> {
+        /** Runs the ops deferred to it, in the order they were deferred. */
+        void flush(Tx tx, List<O> ops) throws SQLException;
+    }
+
+    /**
+     * Puts {@code op} off until the end of the transaction: it runs just before the commit ({@link #flushDeferred}),
+     * outside any savepoint. An op deferred inside a savepoint that is rolled back is dropped with it.
+     */
+    public <O> void defer(Deferral<O> deferral, O op) {
+        deferred.add(new Object[] {deferral, op});
+    }
+
+    /** Runs the deferred ops, each deferral once with its ops in order; called by the transaction before it commits. */
+    @SuppressWarnings("unchecked")
+    public void flushDeferred() throws SQLException {
+        if (savepoints > 0) throw new IllegalStateException("deferred writes run outside savepoints");
+        while (!deferred.isEmpty()) { // a flush may defer more
+            java.util.Map<Deferral<Object>, List<Object>> byDeferral = new java.util.LinkedHashMap<>();
+            for (Object[] d : deferred) byDeferral.computeIfAbsent((Deferral<Object>) d[0], k -> new ArrayList<>()).add(d[1]);
+            deferred.clear();
+            for (var e : byDeferral.entrySet()) e.getKey().flush(this, e.getValue());
+        }
+    }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         PreparedStatement ps = prepare(sql, params);
@@ -132,6 +165,7 @@ public final class Tx {
      */
     public <T> T savepoint(Database.Work<T> work) throws SQLException {
         String name = "sp" + (++savepoints);
+        int deferredBefore = deferred.size();
         try {
             control("SAVEPOINT " + name);
             try {
@@ -141,6 +175,7 @@ public final class Tx {
             } catch (SQLException | RuntimeException e) {
                 control("ROLLBACK TO SAVEPOINT " + name);
                 control("RELEASE SAVEPOINT " + name);
+                deferred.subList(deferredBefore, deferred.size()).clear(); // what it deferred is undone with it
                 throw e;
             }
         } finally {

@@ -76,6 +76,12 @@ public final class WebhookDispatcher implements AutoCloseable {
         signal.bump();
     }
 
+    /** A webhook was made, changed or removed on this node: look now, and do not trust what was known of them. */
+    public void webhooksChanged() {
+        queue.webhooksChanged();
+        signal.bump();
+    }
+
     private void coordinate() {
         while (running) {
             long seen = signal.count();

@@ -66,6 +66,11 @@ final class WebhookRepository {
             + " WHERE w.status = 'active' AND (w.lease_until IS NULL OR w.lease_until < ?)"
             + " AND (w.cursor < p.change_seq OR w.retry_at <= ? OR w.lease_owner IS NOT NULL) ORDER BY w.id LIMIT ?";
 
+    /** Whether any webhook is active, in any project. */
+    public boolean anyActive(Tx tx) throws SQLException {
+        return !tx.list("SELECT id FROM webhooks WHERE status = 'active' LIMIT 1", rs -> rs.getString(1)).isEmpty();
+    }
+
     /** Whether {@link #leaseDue} would find an endpoint now (a read: no lock, no write). */
     public boolean anyDue(Tx tx, String now) throws SQLException {
         return !tx.list(DUE, rs -> rs.getString(1), now, now, 1L).isEmpty();

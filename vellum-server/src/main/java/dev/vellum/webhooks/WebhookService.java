@@ -65,6 +65,7 @@ public final class WebhookService {
             webhooks.insert(tx, w);
             return w;
         });
+        wakeDispatcher.run(); // the dispatcher skips its reads while it knows of no active webhook: it now does
         return new Created(created, secret);
     }
 
@@ -110,6 +111,7 @@ public final class WebhookService {
             if (!webhooks.delete(tx, projectId, id)) throw notFound(id);
             return null;
         });
+        wakeDispatcher.run();
     }
 
     public DeliveryPage deliveries(String projectId, String id, String status, int limit, String cursor) {

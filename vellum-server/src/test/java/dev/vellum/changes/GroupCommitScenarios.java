@@ -191,6 +191,79 @@ abstract class GroupCommitScenarios extends LocalScenarios {
         }
     }
 
+    @Test
+    void theSearchIndexEndsAsTheGroupsWritesLeftTheEntriesAndForgetsTheFailedOnes() throws Exception {
+        // the full-text index is written once, at the group's end: each entry as the group left it, nothing of a write
+        // whose savepoint was rolled back, and nothing of an entry deleted in the same group
+        var edited = entries.create(P, "notes", text("taken-by-edited", "before quillword"), null, null, RichTextFormat.JSON);
+        var doomed = entries.create(P, "notes", text(null, "doomed marrowword"), null, null, RichTextFormat.JSON);
+        var renamed = new java.util.concurrent.atomic.AtomicReference<String>();
+        boolean grouped = vellum.services().database().dialect() == Dialect.SQLITE;
+        // two edits of one entry in one group: on PostgreSQL the writes run side by side, and the second would race the first
+        List<String> kinds = grouped ? List.of("create", "edit", "failing-batch", "upsert-twice", "delete", "edit-again")
+                : List.of("create", "failing-batch", "upsert-twice", "delete", "edit-again");
+        List<java.util.concurrent.Callable<?>> writes = new ArrayList<>();
+        for (String kind : kinds) {
+            writes.add(() -> switch (kind) {
+                case "create" -> entries.create(P, "notes", text(null, "fresh zebraword"), null, null, RichTextFormat.JSON).id();
+                case "edit" -> entries.update(P, "notes", edited.id(), text(null, "middle lanternword"), null, null, RichTextFormat.JSON);
+                case "failing-batch" -> {
+                    // its first item is written (and asks for its index row) before the second fails: both are undone
+                    ObjectNode atomic = JSON.createObjectNode().put("atomic", true);
+                    atomic.putArray("entries").add(text("ghost-first", "ghostword")).add(text("taken-by-edited", "ghostword too"));
+                    var result = entries.batch(P, "notes", atomic, null);
+                    if (result.atomicFailure()) throw new VellumException.Conflict("atomic_failed", "the batch failed as a whole");
+                    yield result;
+                }
+                case "upsert-twice" -> {
+                    // one write that creates an entry and then edits it (an upsert naming it twice)
+                    ObjectNode upsert = JSON.createObjectNode().put("mode", "upsert");
+                    upsert.putArray("entries").add(text("twice", "firstword")).add(text("twice", "secondword"));
+                    yield entries.batch(P, "notes", upsert, null);
+                }
+                case "delete" -> {
+                    entries.delete(P, "notes", doomed.id(), null, null);
+                    yield null;
+                }
+                default -> entries.update(P, "notes", edited.id(), text(null, "after harborword"), null, null, RichTextFormat.JSON);
+            });
+        }
+        inOneGroup(writes, i -> kinds.get(i).equals("failing-batch"), VellumException.Conflict.class);
+        assertThat(searched("zebraword")).hasSize(1);
+        assertThat(searched("harborword")).as("the entry as the group's last write left it").containsExactly(edited.id());
+        assertThat(searched("lanternword")).as("an edit overwritten in the same group").isEmpty();
+        assertThat(searched("fresh")).as("the created entry and no other").hasSize(1);
+        assertThat(searched("quillword")).as("the words the entry had before the group").isEmpty();
+        assertThat(searched("ghostword")).as("a rolled-back write").isEmpty();
+        assertThat(searched("marrowword")).as("an entry deleted in the group").isEmpty();
+        assertThat(searched("firstword")).as("an entry created and edited by one write").isEmpty();
+        assertThat(searched("secondword")).hasSize(1);
+        // a search joins the index with the entries, so it cannot show an index row left by an undone write: look at the rows
+        String table = vellum.services().collections().get(P, "notes").table();
+        String index = grouped ? table + "_sdoc" : table + "_search";
+        long orphans = vellum.services().database().read(tx -> tx.count(
+                "SELECT COUNT(*) FROM " + index + " WHERE id NOT IN (SELECT id FROM " + table + ")"));
+        assertThat(orphans).as("index rows of entries that do not exist").isZero();
+        long unindexed = vellum.services().database().read(tx -> tx.count(
+                "SELECT COUNT(*) FROM " + table + " WHERE id NOT IN (SELECT id FROM " + index + ")"));
+        assertThat(unindexed).as("entries missing from the index").isZero();
+    }
+
+    private ObjectNode text(String slug, String text) {
+        ObjectNode body = JSON.createObjectNode();
+        if (slug != null) body.put("slug", slug);
+        body.putObject("fields").put("n", 1).put("text", text);
+        return body;
+    }
+
+    private List<String> searched(String words) {
+        ObjectNode page = entries.list(P, "notes", new dev.vellum.query.ListParams("50", null, null, null, null, null, words), true,
+                RichTextFormat.JSON);
+        List<String> ids = new ArrayList<>();
+        page.path("data").forEach(e -> ids.add(e.path("id").asText()));
+        return ids;
+    }
+
     /**
      * Runs {@code writes} queued one after another behind a held writer, so that on SQLite one group runs them in this
      * order; the writes {@code fails} names must fail with {@code failure}, the others succeed.

@@ -61,4 +61,38 @@ abstract class SavepointScenarios extends LocalScenarios {
         List<Long> stored = db.read(tx -> tx.list("SELECT n FROM savepoint_probe WHERE n >= 100 ORDER BY n", rs -> rs.getLong(1)));
         assertThat(stored).containsExactly(101L, 103L, 201L, 203L, 301L, 303L);
     }
+
+    @Test
+    void deferredWritesRunAtTheEndInOrderAndGoWithASavepointThatFails() { // rows 90–99: the test above reads from 100
+        List<String> ran = new java.util.ArrayList<>();
+        Tx.Deferral<String> note = (tx, ops) -> {
+            ran.add("flush " + String.join(",", ops));
+            for (String op : ops) insert(tx, Long.parseLong(op));
+        };
+        db.write(tx -> {
+            tx.defer(note, "91");
+            tx.savepoint(t -> {
+                t.defer(note, "92");
+                assertThatThrownBy(() -> t.savepoint(inner -> {
+                    inner.defer(note, "93");
+                    throw new IllegalStateException("fails after deferring");
+                })).isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(t::flushDeferred).as("deferred writes never run inside a savepoint")
+                        .isInstanceOf(IllegalStateException.class);
+                return null;
+            });
+            tx.defer(note, "94");
+            assertThat(ran).as("nothing ran before the end of the transaction").isEmpty();
+            return null;
+        });
+        assertThat(ran).containsExactly("flush 91,92,94");
+        List<Long> rows = db.read(tx -> tx.list("SELECT n FROM savepoint_probe WHERE n BETWEEN 90 AND 99 ORDER BY n", rs -> rs.getLong(1)));
+        assertThat(rows).containsExactly(91L, 92L, 94L);
+        ran.clear();
+        assertThatThrownBy(() -> db.write(tx -> {
+            tx.defer(note, "95");
+            throw new IllegalStateException("the transaction fails");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(ran).as("a transaction that fails runs none of its deferred writes").isEmpty();
+    }
 }
