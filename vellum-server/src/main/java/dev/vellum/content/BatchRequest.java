@@ -11,6 +11,11 @@ record BatchRequest(boolean upsert, boolean matchById, boolean atomic, List<Json
     static final int MAX_ITEMS = 1000;
 
     static BatchRequest parse(JsonNode body) {
+        return parse(body, MAX_ITEMS);
+    }
+
+    /** @param maxItems the most items the batch may hold ({@link #MAX_ITEMS} from the API) */
+    static BatchRequest parse(JsonNode body, int maxItems) {
         List<FieldError> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
             throw new VellumException.Invalid("invalid_batch", "The batch is not valid",
@@ -26,8 +31,8 @@ record BatchRequest(boolean upsert, boolean matchById, boolean atomic, List<Json
         List<JsonNode> items = new ArrayList<>();
         if (entries == null || !entries.isArray() || entries.isEmpty()) {
             errors.add(new FieldError("entries", "required", "entries must be a non-empty array"));
-        } else if (entries.size() > MAX_ITEMS) {
-            errors.add(new FieldError("entries", "too_many_entries", "at most " + MAX_ITEMS + " entries per batch"));
+        } else if (entries.size() > maxItems) {
+            errors.add(new FieldError("entries", "too_many_entries", "at most " + maxItems + " entries per batch"));
         } else {
             entries.forEach(items::add);
         }

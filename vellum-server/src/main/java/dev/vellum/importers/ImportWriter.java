@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * transaction, so what is in the database and what the map says never disagree.
  */
 public final class ImportWriter {
-    private static final int BATCH = 500;
+    /** Items per transaction: EntryService's bulk size (a larger transaction costs SQLite less per row). */
+    private static final int BATCH = EntryService.BULK_ITEMS;
 
     private final Database db;
     private final EntryService entries;
@@ -162,7 +163,7 @@ public final class ImportWriter {
             list.add(e);
         }
         Map<String, String> out = new HashMap<>();
-        entries.batch(projectId, collectionId, body, null, (tx, result) -> {
+        entries.batch(projectId, collectionId, body, null, BATCH, (tx, result) -> {
             String now = Timestamps.now();
             List<Mapped> mappedRows = new ArrayList<>();
             List<ImportLog.Row> logRows = new ArrayList<>();

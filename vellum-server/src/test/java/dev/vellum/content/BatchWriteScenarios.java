@@ -1,12 +1,14 @@
 package dev.vellum.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.changes.Change;
+import dev.vellum.error.VellumException;
 import dev.vellum.changes.ChangeLog;
 import dev.vellum.error.FieldError;
 import dev.vellum.testing.LocalScenarios;
@@ -115,6 +117,26 @@ abstract class BatchWriteScenarios extends LocalScenarios {
         assertThat(logged.get(1).data().path("slug").asText()).isEqualTo("third-item");
         for (Change c : logged) assertThat(c.data().toString()).as("the record is the entry as stored").isEqualTo(get("posts", c.entryId()).toString());
         assertThat(get("posts", r.results().get(3).id()).path("fields").path("title").asText()).isEqualTo("Fourth");
+    }
+
+    @Test
+    void aBulkWriterMayWriteFiveThousandItemsInOneBatchAndTheApiAThousand() {
+        ObjectNode big = JSON.createObjectNode().put("mode", "create");
+        ArrayNode list = big.putArray("entries");
+        for (int i = 0; i < EntryService.BULK_ITEMS; i++) list.add(item("five-k-" + i, "Five k " + i));
+        assertThatThrownBy(() -> run("posts", big)).as("the API's limit")
+                .isInstanceOfSatisfying(VellumException.Invalid.class, e -> assertThat(e.errors().getFirst().code()).isEqualTo("too_many_entries"));
+        long seq = changes.latest(P);
+        long before = rows("posts");
+        BatchResult written = entries.batch(P, "posts", big, null, EntryService.BULK_ITEMS, (tx, r) -> { });
+        assertThat(statuses(written)).hasSize(EntryService.BULK_ITEMS).containsOnly("created");
+        assertThat(rows("posts") - before).isEqualTo(EntryService.BULK_ITEMS);
+        assertThat(changes.latest(P) - seq).as("one change each").isEqualTo(EntryService.BULK_ITEMS);
+        assertThat(changes.since(P, seq + EntryService.BULK_ITEMS - 1, 10, true)).extracting(Change::entryId)
+                .containsExactly(written.results().getLast().id());
+        list.add(item("five-k-one-more", "One more"));
+        assertThatThrownBy(() -> entries.batch(P, "posts", big, null, EntryService.BULK_ITEMS + 1, (tx, r) -> { }))
+                .as("no caller goes past the bulk size").isInstanceOf(VellumException.Invalid.class);
     }
 
     @Test

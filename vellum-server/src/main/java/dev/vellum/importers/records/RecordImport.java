@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * number) identifies a row across runs. A row that cannot be read fails alone, with its line.
  */
 public final class RecordImport {
-    private static final int CHUNK = 1000;
+    private static final int CHUNK = dev.vellum.content.EntryService.BULK_ITEMS; // one transaction per chunk
     private static final Set<String> SYSTEM = Set.of("slug", "draft", "publish_at");
 
     /** {@code options}: {@code collection} (required), {@code mapping} (column → field), {@code key} (column). */
