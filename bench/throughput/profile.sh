@@ -10,7 +10,9 @@
 # of 1,000 creates instead, "create" single creates), UNDER (a method, e.g. dev.vellum.changes.WriteGroups.lead: the top
 # frames are also shown for only the samples with it on the stack), DURATION (20s), WARMUP (15s),
 # ITEMS (10000), CONNECTIONS (16), TOP (25), BENCH_PORT (18094), OUT (keeps list.jfr and the report there;
-# default: a temp dir, deleted).
+# default: a temp dir, deleted), PROFILER (jfr; "async" samples with async-profiler instead, fetched once from Maven
+# Central into ~/.cache/vellum: it sees native and kernel frames, so SQLite's own work and its system calls show, which
+# JFR's Java-only samples leave out; with UNDER it groups those samples by the Vellum method that ran the statement).
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/../lib.sh"
 SIDE="$HERE/../side-by-side"
@@ -51,19 +53,38 @@ else
 fi
 BENCH_TAG=w wrk -d"$WARMUP" "${WRK[@]:1}" >/dev/null 2>&1 || true  # the tag keeps created slugs apart between runs
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
-"$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.start name=bench settings="$SETTINGS" >/dev/null
-BENCH_TAG=m wrk -d"$DURATION" --latency "${WRK[@]:1}" >"$OUT/wrk.txt" 2>&1 || true
-"$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.stop name=bench filename="$OUT/list.jfr" >/dev/null
+if [ "${PROFILER:-jfr}" = async ]; then
+  AP_VERSION=4.1
+  AP_LIB=$HOME/.cache/vellum/async-profiler-$AP_VERSION/linux-x64/libasyncProfiler.so
+  if [ ! -f "$AP_LIB" ]; then
+    "$ROOT/mvnw" -q -B -ntp dependency:get -Dartifact="tools.profiler:async-profiler:$AP_VERSION" >/dev/null
+    mkdir -p "$(dirname "$(dirname "$AP_LIB")")"
+    (cd "$(dirname "$(dirname "$AP_LIB")")" && unzip -q -o "$HOME/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION.jar" 'linux-x64/*')
+  fi
+  # the agent's options go as one quoted argument: jcmd would split them at the commas
+  "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP_LIB" "\"start,event=cpu,interval=1000000,threads\"" >/dev/null
+  BENCH_TAG=m wrk -d"$DURATION" --latency "${WRK[@]:1}" >"$OUT/wrk.txt" 2>&1 || true
+  "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JVMTI.agent_load "$AP_LIB" "\"stop,file=$OUT/stacks.collapsed,collapsed\"" >/dev/null
+  SETTINGS="async-profiler $AP_VERSION, cpu, 1 ms"
+else
+  "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.start name=bench settings="$SETTINGS" >/dev/null
+  BENCH_TAG=m wrk -d"$DURATION" --latency "${WRK[@]:1}" >"$OUT/wrk.txt" 2>&1 || true
+  "$JAVA_HOME/bin/jcmd" "$SERVER_PID" JFR.stop name=bench filename="$OUT/list.jfr" >/dev/null
+fi
 {
   echo "GET …/entries?$QUERY (WHAT=${WHAT:-list}), $ITEMS entries; wrk -t2 -c${CONNECTIONS:-16}, $DURATION after a $WARMUP warm-up; $(date -u +%Y-%m-%dT%H:%MZ)"
-  echo "machine: $(machine); load average $LOAD at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end; JFR settings: $(basename "$SETTINGS")"
+  echo "machine: $(machine); load average $LOAD at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end; profiler: $(basename "$SETTINGS")"
   read -r rps p50 p99 non err reqs < <(parse_wrk "$OUT/wrk.txt")
   echo "wrk: $rps req/s, p50 $p50 ms, p99 $p99 ms, $reqs requests, non-2xx $non, socket errors $err"
   echo
-  "$JAVA_HOME/bin/jfr" print --json --stack-depth 64 --events jdk.ExecutionSample "$OUT/list.jfr" | node "$HERE/jfr-top.mjs" "${TOP:-25}"
-  if [ -n "${UNDER:-}" ]; then  # the same, only of the samples with UNDER on the stack (e.g. the group-commit leader's work)
-    echo "Only samples under $UNDER:"; echo
-    "$JAVA_HOME/bin/jfr" print --json --stack-depth 64 --events jdk.ExecutionSample "$OUT/list.jfr" | node "$HERE/jfr-top.mjs" "${TOP:-25}" "$UNDER"
+  if [ "${PROFILER:-jfr}" = async ]; then
+    node "$HERE/collapsed-top.mjs" "${TOP:-25}" ${UNDER:+"$UNDER"} <"$OUT/stacks.collapsed"
+  else
+    "$JAVA_HOME/bin/jfr" print --json --stack-depth 64 --events jdk.ExecutionSample "$OUT/list.jfr" | node "$HERE/jfr-top.mjs" "${TOP:-25}"
+    if [ -n "${UNDER:-}" ]; then  # the same, only of the samples with UNDER on the stack (e.g. the group-commit leader's work)
+      echo "Only samples under $UNDER:"; echo
+      "$JAVA_HOME/bin/jfr" print --json --stack-depth 64 --events jdk.ExecutionSample "$OUT/list.jfr" | node "$HERE/jfr-top.mjs" "${TOP:-25}" "$UNDER"
+    fi
   fi
 } | tee "$OUT/report.txt"
-[ "$OUT" = "$TMP" ] || echo "kept $OUT/list.jfr and $OUT/report.txt" >&2
+[ "$OUT" = "$TMP" ] || echo "kept the profile and $OUT/report.txt in $OUT" >&2

@@ -13,9 +13,10 @@ import java.util.concurrent.locks.LockSupport;
  * By default SQLite checkpoints in the commit that takes the log past 1,000 pages: that commit (the group-commit
  * leader's, with every write of the group waiting on it) copies the log's pages into the database file and syncs both
  * files. Here a {@code PASSIVE} checkpoint (it never blocks the writer or readers) runs on this thread once the log has
- * {@value #PAGES} pages not yet copied, checked every {@value #POLL_MS} ms while writes come in; the
- * writer checkpoints itself only if the log reaches {@value #WRITER_PAGES} pages, which it does only when this thread
- * falls behind. The log is restarted from its beginning by the first write after a checkpoint that copied all of it.
+ * {@value #PAGES} pages not yet copied, checked every {@value #POLL_MS} ms while writes come in, and copies the rest
+ * once they pause. The log is restarted from its beginning by the first write after a checkpoint that copied all of it;
+ * under writes that never pause, a checkpoint running beside them never copies all of it, so the writer still
+ * checkpoints when the log reaches {@value #WRITER_PAGES} pages: most of them are copied by then, and it restarts the log.
  * <p>
  * Durability is unchanged: a commit is in the log (and survives the process) before it returns, as before; the
  * checkpoint only moves committed pages.
@@ -24,7 +25,7 @@ final class WalCheckpointer implements AutoCloseable {
     /** Pages the log grows by before this thread checkpoints it (SQLite's own default threshold). */
     static final int PAGES = 1000;
     /** The writer's own threshold, as a backstop. */
-    static final int WRITER_PAGES = 8000;
+    static final int WRITER_PAGES = 4000;
     static final int POLL_MS = 20;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WalCheckpointer.class);
@@ -46,18 +47,20 @@ final class WalCheckpointer implements AutoCloseable {
 
     private void run() {
         Connection c = null;
+        boolean behind = false; // frames were left uncopied at the last look
         while (!closed) {
             LockSupport.parkNanos(POLL_MS * 1_000_000L);
-            if (!wrote) continue;
+            boolean writing = wrote;
+            if (!writing && !behind) continue;
             wrote = false;
             try {
                 if (c == null) c = DriverManager.getConnection(url);
                 try (Statement st = c.createStatement()) {
-                    if (behind(st, "NOOP") < PAGES) { // NOOP: the log's frames and those copied, without copying
-                        wrote = true; // look again next time
-                        continue;
-                    }
-                    behind(st, "PASSIVE");
+                    long uncopied = behind(st, "NOOP"); // NOOP: the log's frames and those copied, without copying
+                    // while writes come in, a checkpoint per PAGES frames; once they pause, the rest: with the whole log
+                    // copied, readers read the database file alone, and the next write starts the log over
+                    if (uncopied >= PAGES || !writing && uncopied > 0) uncopied = behind(st, "PASSIVE");
+                    behind = uncopied > 0;
                 }
             } catch (SQLException e) {
                 log.warn("checkpoint failed (the writer checkpoints itself meanwhile): {}", e.getMessage());
