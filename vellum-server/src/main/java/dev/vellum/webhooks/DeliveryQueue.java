@@ -38,27 +38,41 @@ final class DeliveryQueue {
     }
 
     /**
-     * Whether some webhook was active at the last look, and when that was (nanoTime). Most installations have few
-     * webhooks or none; without this, every commit cost a read here (7 % of the CPU of single creates).
+     * Single node (SQLite): whether some webhook was active at the last look, and when that was (nanoTime). Most
+     * installations have few webhooks or none; without this, every group commit cost a read here (7 % of the CPU of
+     * single creates). Webhooks are made and changed in this process, which says so ({@link #webhooksChanged}); the
+     * look is repeated at least every second all the same (a restore writes webhooks too). Several nodes (PostgreSQL)
+     * read every time: a webhook made on another node must be served by this one at once.
      */
+    private volatile boolean singleNode;
     private volatile boolean anyActive = true;
-    private volatile long activeCheckedAt = System.nanoTime() - ACTIVE_TTL_NANOS;
-    /** How long a look that found no active webhook holds (webhooks made on another node show after at most this). */
+    private volatile long activeCheckedAt;
+    /** Bumped by {@link #webhooksChanged}; a look taken before the last bump is not trusted. */
+    private final java.util.concurrent.atomic.AtomicLong webhookChanges = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long checkedAtChange = -1;
     static final long ACTIVE_TTL_NANOS = 1_000_000_000L;
+
+    void singleNode(boolean single) {
+        singleNode = single;
+    }
 
     /** A webhook of this node was made, changed or removed: look again at the next lease. */
     void webhooksChanged() {
-        activeCheckedAt = System.nanoTime() - ACTIVE_TTL_NANOS;
+        webhookChanges.incrementAndGet();
     }
 
     List<String> lease(String owner, int limit) {
         Instant now = Instant.now();
-        long t = System.nanoTime();
-        if (t - activeCheckedAt >= ACTIVE_TTL_NANOS) {
-            anyActive = db.read(webhooks::anyActive);
-            activeCheckedAt = t;
+        if (singleNode) {
+            long t = System.nanoTime();
+            long change = webhookChanges.get(); // read before the look: a change made during it makes the next lease look again
+            if (change != checkedAtChange || t - activeCheckedAt >= ACTIVE_TTL_NANOS) {
+                anyActive = db.read(webhooks::anyActive);
+                activeCheckedAt = t;
+                checkedAtChange = change;
+            }
+            if (!anyActive) return List.of(); // nothing could be due: no read, no write
         }
-        if (!anyActive) return List.of(); // nothing could be due: no read, no write
         // the dispatcher asks after every commit: when nothing is due (no endpoints, or all caught up), a read answers
         // without a write transaction, which on SQLite would take the one writer from the next group commit each time
         if (!db.read(tx -> webhooks.anyDue(tx, Timestamps.format(now)))) return List.of();

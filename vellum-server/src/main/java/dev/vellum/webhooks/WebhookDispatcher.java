@@ -65,6 +65,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** @param singleNode true on SQLite: leases left in the database are from a process that is gone */
     public void start(boolean singleNode) {
         if (singleNode) queue.expireLeases();
+        queue.singleNode(singleNode);
         running = true;
         coordinator = new Thread(this::coordinate, "vellum-webhooks");
         coordinator.setDaemon(true);
