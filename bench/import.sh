@@ -5,7 +5,11 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/.mvn/find-jdk.sh"
-"$here/mvnw" -q -B -o package -DskipTests -pl vellum-server -am >&2 || "$here/mvnw" -q -B package -DskipTests -pl vellum-server -am >&2
+# VELLUM_JAR: a built jar to measure (e.g. a copy taken before a change); else the tree's, built here
+if [ -z "${VELLUM_JAR:-}" ]; then
+  "$here/mvnw" -q -B -o package -DskipTests -pl vellum-server -am >&2 || "$here/mvnw" -q -B package -DskipTests -pl vellum-server -am >&2
+fi
+jar=${VELLUM_JAR:-$here/vellum-server/target/vellum.jar}
 image=$(mktemp --suffix=.jpg)
 trap 'rm -f "$image"' EXIT
 # a real 1200x800 JPEG (~60 KB), made by the JDK
@@ -20,5 +24,5 @@ JAVA
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)," \
   "database: $([ -n "${VELLUM_DATABASE_URL:-}" ] && echo PostgreSQL || echo 'SQLite (temp dir)'), load average before: $(cut -d' ' -f1-3 /proc/loadavg), date: $(date -u +%F)"
 "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -Dbench.image="$image" \
-  -cp "$here/vellum-server/target/vellum.jar" "$here/bench/ImportBench.java" "$@" 2>&1 | grep -v '^{"timestamp"'
+  -cp "$jar" "$here/bench/ImportBench.java" "$@" 2>&1 | grep -v '^{"timestamp"'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
