@@ -65,13 +65,18 @@ public final class SearchIndexRepository {
      * Indexes (or re-indexes) one entry, at the end of the transaction (see {@link #putAll}).
      */
     public void put(Tx tx, CollectionSchema c, String id, String slug, JsonNode fields) throws SQLException {
-        tx.defer(WRITES, new Put(c, new Indexed(id, slug, fields, null)));
+        tx.defer(WRITES, new Put(c, new Indexed(id, slug, fields, null).analysed(c)));
     }
 
     /** An entry as the index needs it; {@code words}: its fields analysed already (or null: analysed here). */
     public record Indexed(String id, String slug, JsonNode fields, SearchDocument.FieldWords words) {
         SearchDocument document(CollectionSchema c) {
             return words != null ? words.withSlug(slug) : SearchDocument.of(c, slug, fields);
+        }
+
+        /** With its words taken now: a write put off to the commit must not see its fields changed after it (rendering). */
+        Indexed analysed(CollectionSchema c) {
+            return words != null ? this : new Indexed(id, slug, null, SearchDocument.words(c, fields));
         }
     }
 
@@ -83,7 +88,7 @@ public final class SearchIndexRepository {
      * transaction is indexed once, as it ends up; one deleted is taken out.
      */
     public void putAll(Tx tx, CollectionSchema c, List<Indexed> entries) throws SQLException {
-        for (Indexed e : entries) tx.defer(WRITES, new Put(c, e));
+        for (Indexed e : entries) tx.defer(WRITES, new Put(c, e.analysed(c)));
     }
 
     /** Takes one entry out of the index, at the end of the transaction. */

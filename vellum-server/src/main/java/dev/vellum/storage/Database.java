@@ -93,8 +93,10 @@ public final class Database implements AutoCloseable {
         return hc;
     }
 
-    /** @param cacheKb page cache per connection; readers share the OS page cache (and the map), so theirs stays small */
-    /** @param checkpointPages the writer checkpoints in the commit that takes the log past this many pages (0: SQLite's default) */
+    /**
+     * @param cacheKb page cache per connection; readers share the OS page cache (and the map), so theirs stays small
+     * @param checkpointPages the writer checkpoints in the commit that takes the log past this many pages (0: SQLite's default)
+     */
     private static DataSource sqlite(String url, boolean readOnly, int cacheKb, int checkpointPages) {
         SQLiteConfig c = new SQLiteConfig();
         c.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -41,7 +41,7 @@ final class DeliveryQueue {
      * Single node (SQLite): whether some webhook was active at the last look, and when that was (nanoTime). Most
      * installations have few webhooks or none; without this, every group commit cost a read here (7 % of the CPU of
      * single creates). Webhooks are made and changed in this process, which says so ({@link #webhooksChanged}); the
-     * look is repeated at least every second all the same (a restore writes webhooks too). Several nodes (PostgreSQL)
+     * look is repeated at least every second all the same (the dispatcher disables failing endpoints itself). Several nodes (PostgreSQL)
      * read every time: a webhook made on another node must be served by this one at once.
      */
     private volatile boolean singleNode;
