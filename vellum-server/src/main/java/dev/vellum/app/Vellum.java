@@ -90,6 +90,10 @@ public final class Vellum implements AutoCloseable {
                     new DeliveryService(db), new GraphqlService(collections, entries, changes));
             metrics.gauge("vellum.webhook.deliveries.pending", "Webhook deliveries waiting to be sent or retried",
                     () -> services.webhooks().pendingDeliveries());
+            // group commit (SQLite): writes per group = the rate of the second over the rate of the first
+            metrics.counter("vellum.write.groups", "Group commits of the SQLite writer", changes, c -> c.groupStatistics()[0]);
+            metrics.counter("vellum.write.group.writes", "Writes the SQLite writer's group commits held", changes,
+                    c -> c.groupStatistics()[1]);
             return new Vellum(services, events);
         } catch (RuntimeException e) {
             db.close();

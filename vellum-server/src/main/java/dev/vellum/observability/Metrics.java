@@ -51,6 +51,11 @@ public final class Metrics implements AutoCloseable {
         }).description(description).register(registry);
     }
 
+    /** A count that only grows, read when metrics are scraped (Prometheus: {@code <name>_total}). */
+    public <T> void counter(String name, String description, T source, java.util.function.ToDoubleFunction<T> count) {
+        io.micrometer.core.instrument.FunctionCounter.builder(name, source, count).description(description).register(registry);
+    }
+
     public String scrape() {
         return registry.scrape();
     }

@@ -62,13 +62,23 @@ abstract class OperationsScenarios extends ServerScenarios {
         String p = "metrics-" + Long.toHexString(System.nanoTime());
         Api admin = server.project(p, "admin");
         for (int i = 0; i < 3; i++) admin.get("/v1/projects/" + p + "/collections");
+        assertThat(admin.post("/v1/projects/" + p + "/collections", java.util.Map.of("id", "notes", "fields",
+                java.util.List.of(java.util.Map.of("id", "title", "type", "text")))).status()).isEqualTo(201);
+        for (int i = 0; i < 2; i++) {
+            assertThat(admin.post("/v1/projects/" + p + "/collections/notes/entries",
+                    java.util.Map.of("fields", java.util.Map.of("title", "note " + i))).status()).isEqualTo(201);
+        }
         Api.Response after = server.admin().get("/metrics");
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.contentType()).startsWith("text/plain");
         String body = after.raw().body();
-        assertThat(body).contains("jvm_memory_used_bytes", "hikaricp_connections", "vellum_webhook_deliveries_pending");
+        assertThat(body).contains("jvm_memory_used_bytes", "hikaricp_connections", "vellum_webhook_deliveries_pending",
+                "vellum_write_groups_total", "vellum_write_group_writes_total");
         String series = "http_server_requests_seconds_count{method=\"GET\",route=\"/v1/projects/{p}/collections\",status=\"200\"}";
         assertThat(count(body, series)).isGreaterThanOrEqualTo(count(before, series) + 3);
+        // two entry writes, each in a group commit of the SQLite writer
+        assertThat(count(body, "vellum_write_group_writes_total")).isGreaterThanOrEqualTo(count(before, "vellum_write_group_writes_total") + 2);
+        assertThat(count(body, "vellum_write_groups_total")).isGreaterThan(count(before, "vellum_write_groups_total"));
     }
 
     private static double count(String scrape, String series) {
